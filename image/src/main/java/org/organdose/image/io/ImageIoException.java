@@ -1,0 +1,27 @@
+package org.organdose.image.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A file that cannot be read or written as an image: the message is one line naming the file
+ * and the problem, fit to show a user as it is.
+ */
+public class ImageIoException extends IOException {
+    private final transient Path file;
+
+    public ImageIoException(Path file, String problem) {
+        super(file + ": " + problem);
+        this.file = file;
+    }
+
+    public ImageIoException(Path file, String problem, Throwable cause) {
+        super(file + ": " + problem, cause);
+        this.file = file;
+    }
+
+    /** The offending file or folder. */
+    public Path file() {
+        return file;
+    }
+}

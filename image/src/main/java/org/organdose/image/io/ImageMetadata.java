@@ -1,0 +1,24 @@
+package org.organdose.image.io;
+
+import java.util.List;
+
+/**
+ * What a reader learned about an image besides its voxels and geometry.
+ *
+ * @param modality DICOM-style modality (CT, NM, PT, MR) or "unknown"
+ * @param units    units of the voxel values after rescaling, e.g. "HU", "BQML", "Bq/mL"; "" when unknown
+ * @param seriesInstanceUid DICOM series UID, or "" for non-DICOM files
+ * @param description series description or file description; "" when none
+ * @param warnings things the user should know (gantry tilt, uneven slice spacing, ...)
+ */
+public record ImageMetadata(String modality, String units, String seriesInstanceUid, String description,
+                            List<String> warnings) {
+    public ImageMetadata {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Metadata for a file format that records none of these. */
+    public static ImageMetadata unknown() {
+        return new ImageMetadata("unknown", "", "", "", List.of());
+    }
+}
