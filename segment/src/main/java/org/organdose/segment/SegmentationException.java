@@ -1,0 +1,12 @@
+package org.organdose.segment;
+
+/** A segmentation, training or evaluation that cannot proceed; the message is one line for the user. */
+public class SegmentationException extends Exception {
+    public SegmentationException(String message) {
+        super(message);
+    }
+
+    public SegmentationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,25 @@
+package org.organdose.segment.eval;
+
+import org.organdose.segment.Organ;
+
+/**
+ * Agreement of a predicted organ with the reference.
+ *
+ * @param organ the organ
+ * @param dice 2|P∩R| / (|P| + |R|); NaN when the organ is in neither
+ * @param hd95Mm 95th percentile Hausdorff distance between the surfaces (the larger of the two
+ *     directed 95th percentiles, in mm); infinite when one of them is empty, NaN when both are
+ * @param predictedMl predicted volume
+ * @param referenceMl reference volume
+ */
+public record OrganMetrics(Organ organ, double dice, double hd95Mm, double predictedMl, double referenceMl) {
+
+    public double volumeDifferenceMl() {
+        return predictedMl - referenceMl;
+    }
+
+    /** Volume difference relative to the reference, percent; NaN without reference volume. */
+    public double volumeDifferencePercent() {
+        return referenceMl > 0 ? 100 * (predictedMl - referenceMl) / referenceMl : Double.NaN;
+    }
+}

@@ -1,0 +1,126 @@
+package org.organdose.segment.net;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.organdose.image.io.AtomicFileOutput;
+import org.organdose.segment.SegmentationException;
+
+/**
+ * A network of a {@link ModelSpec} with its weights, on the CPU, ready to predict or to train.
+ * Close it to free the native memory.
+ */
+public final class SegmentationNetwork implements AutoCloseable {
+    private final ModelSpec spec;
+    private final UNet25d net;
+    private final Model model;
+
+    private SegmentationNetwork(ModelSpec spec, UNet25d net, Model model) {
+        this.spec = spec;
+        this.net = net;
+        this.model = model;
+    }
+
+    /**
+     * DJL must never try to download native libraries: they come from the pytorch-native-cpu jar
+     * on the class path. Called before the engine first loads.
+     */
+    public static void useOfflineEngine() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    /** A new network with freshly initialised weights; {@code seed} makes the initialisation repeatable. */
+    public static SegmentationNetwork create(ModelSpec spec, long seed) {
+        useOfflineEngine();
+        Engine.getInstance().setRandomSeed((int) seed);
+        UNet25d net = spec.newNetwork();
+        Model model = Model.newInstance(spec.name());
+        model.setBlock(net);
+        int m = net.sizeMultiple();
+        net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, spec.slicesPerStack(), m, m));
+        return new SegmentationNetwork(spec, net, model);
+    }
+
+    /** Loads the model in {@code dir} (its model.json and weights). */
+    public static SegmentationNetwork load(Path dir) throws SegmentationException {
+        ModelSpec spec = ModelSpec.read(dir);
+        SegmentationNetwork network = create(spec, 0);
+        try {
+            network.loadWeights(dir.resolve(spec.weightsFile()));
+        } catch (SegmentationException e) {
+            network.close();
+            throw e;
+        }
+        return network;
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public UNet25d net() {
+        return net;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** Replaces the weights by those in {@code file} (written by {@link #saveWeights}). */
+    public void loadWeights(Path file) throws SegmentationException {
+        if (!Files.isRegularFile(file)) {
+            throw new SegmentationException(file + ": weights file not found");
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            net.loadParameters(model.getNDManager(), new DataInputStream(in));
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new SegmentationException(file + ": weights do not fit this network (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Writes the weights atomically. */
+    public void saveWeights(Path file) throws IOException {
+        AtomicFileOutput.write(file, out -> {
+            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
+            net.saveParameters(data);
+            data.flush();
+        });
+    }
+
+    /**
+     * Predicts the class of every pixel of a batch of stacks.
+     *
+     * @param stacks {@code n * k * h * w} values (stack, slice, row, column), h and w multiples of
+     *     {@link UNet25d#sizeMultiple()}
+     * @return {@code n * h * w} class indices
+     */
+    public byte[] predictClasses(float[] stacks, int n, int h, int w) {
+        try (NDManager batch = model.getNDManager().newSubManager()) {
+            NDArray x = batch.create(stacks, new Shape(n, spec.slicesPerStack(), h, w));
+            NDList out = net.forward(new ParameterStore(batch, false), new NDList(x), false);
+            NDArray classes = out.singletonOrThrow().argMax(1).toType(DataType.INT8, false);
+            return classes.toByteArray();
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,32 @@
+package org.organdose.segment.train;
+
+import java.util.Map;
+
+/**
+ * What one epoch did.
+ *
+ * @param epoch 1-based
+ * @param meanLoss mean training loss over its steps
+ * @param learningRate learning rate at its end
+ * @param encoderFrozen whether only the decoder was trained (transfer learning, first phase)
+ * @param validationDice mean Dice per organ key over the validation cases (working grid, axial),
+ *     empty without validation cases
+ * @param seconds wall time
+ */
+public record EpochSummary(int epoch, double meanLoss, double learningRate, boolean encoderFrozen,
+        Map<String, Double> validationDice, double seconds) {
+
+    /** Mean of the organ Dice values, NaN without validation. */
+    public double meanDice() {
+        return validationDice.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    /** One line for the training log. */
+    public String logLine(int epochs) {
+        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "epoch %d/%d loss %.4f lr %.2e%s", epoch, epochs, meanLoss, learningRate, encoderFrozen ? " (encoder frozen)" : ""));
+        validationDice.forEach((organ, dice) -> sb.append(String.format(java.util.Locale.ROOT, " %s %.3f", organ, dice)));
+        sb.append(String.format(java.util.Locale.ROOT, " time %.0f s", seconds));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,375 @@
+package org.organdose.segment.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.organdose.image.io.AtomicFileOutput;
+import org.organdose.segment.Mode;
+import org.organdose.segment.Organ;
+import org.organdose.segment.Plane;
+import org.organdose.segment.SegmentationException;
+import org.organdose.segment.data.CaseSource;
+import org.organdose.segment.data.Datasets;
+import org.organdose.segment.eval.Evaluator;
+import org.organdose.segment.infer.PostProcessing;
+import org.organdose.segment.infer.UNetSegmenter;
+import org.organdose.segment.net.ModelSpec;
+import org.organdose.segment.net.NetworkClasses;
+import org.organdose.segment.net.SegmentationNetwork;
+import org.organdose.segment.net.UNet25d;
+import org.organdose.segment.preprocess.HuWindow;
+
+/**
+ * Trains a 2.5D U-Net: masked Dice + cross-entropy ({@link MaskedDiceCeLoss}), Adam with a
+ * polynomially decaying learning rate, augmented samples ({@link TrainingSampler}), validation
+ * Dice per organ after every epoch, a checkpoint every epoch ({@code checkpoints/}), a training
+ * log ({@code training.log}), and the best epoch's weights with {@code model.json} in the output
+ * folder. {@code resume} continues after the last checkpoint (Adam's moment estimates start
+ * afresh); {@code init} starts from another model's weights, first training the decoder with the
+ * encoder frozen, then the whole net at a tenth of the learning rate (the paper's transfer learning).
+ */
+public final class Trainer {
+    static final String WEIGHTS = "weights.params";
+    static final String CHECKPOINTS = "checkpoints";
+    static final String STATE = "state.json";
+    static final String LOG = "training.log";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final TrainingConfig config;
+    private final ProgressListener listener;
+    private final Path checkpoints;
+
+    /** What a run produced. */
+    public record Result(Path modelDir, List<EpochSummary> history, int bestEpoch) {
+    }
+
+    private Trainer(TrainingConfig config, ProgressListener listener) {
+        this.config = config;
+        this.listener = listener;
+        this.checkpoints = config.out().resolve(CHECKPOINTS);
+    }
+
+    public static Result train(TrainingConfig config, ProgressListener listener) throws SegmentationException, IOException {
+        return new Trainer(config, listener).run();
+    }
+
+    private Result run() throws SegmentationException, IOException {
+        SegmentationNetwork.useOfflineEngine();
+        TrainingState state = config.resume() ? TrainingState.read(checkpoints.resolve(STATE)) : new TrainingState();
+        if (!config.resume() && Files.exists(config.out().resolve(ModelSpec.FILE_NAME))) {
+            throw new SegmentationException(config.out() + ": already holds a model; use --resume to continue it or choose another --out");
+        }
+        Split split = split(discoverAll());
+        ModelSpec spec = initialSpec(split);
+        listener.message("training on " + ids(split.training) + ", validating on "
+                + (split.validation.isEmpty() ? "none" : ids(split.validation)));
+        List<WorkingCase> training = prepare(split.training, spec);
+        List<WorkingCase> validation = prepare(split.validation, spec);
+
+        try (SegmentationNetwork network = SegmentationNetwork.create(spec, config.seed())) {
+            if (config.resume() && state.epochsDone > 0) {
+                network.loadWeights(checkpoints.resolve(checkpointName(state.epochsDone)));
+                listener.message("resumed after epoch " + state.epochsDone);
+            } else if (config.init() != null) {
+                network.loadWeights(config.init().resolve(ModelSpec.read(config.init()).weightsFile()));
+                listener.message("initialised from " + config.init());
+            }
+            spec.withTraining(trainingData(split.training), settings(split, state)).write(config.out());
+            int totalSteps = config.epochs() * config.stepsPerEpoch();
+            MaskedDiceCeLoss loss = new MaskedDiceCeLoss();
+            for (int epoch = state.epochsDone; epoch < config.epochs(); epoch++) {
+                boolean frozen = config.init() != null && epoch < config.freezeEpochs();
+                double base = config.init() != null && !frozen ? config.learningRate() / 10 : config.learningRate();
+                TrainingSampler sampler = new TrainingSampler(training, List.copyOf(config.planes()), spec.slicesPerStack(),
+                        config.cropSize(), HuWindow.of(spec.huWindow()), config.augmentation(), config.seed() * 1_000_003L + epoch);
+                long start = System.nanoTime();
+                double[] lossAndRate = trainEpoch(network, sampler, loss, frozen, base, epoch * config.stepsPerEpoch(), totalSteps, epoch);
+                Map<String, Double> dice = validate(network, validation);
+                EpochSummary summary = new EpochSummary(epoch + 1, lossAndRate[0], lossAndRate[1], frozen, dice,
+                        (System.nanoTime() - start) / 1e9);
+                state.record(summary);
+                saveCheckpoint(network, state);
+                if (state.bestEpoch == summary.epoch()) {
+                    network.saveWeights(config.out().resolve(WEIGHTS));
+                }
+                appendLog(summary.logLine(config.epochs()));
+                spec.withTraining(trainingData(split.training), settings(split, state))
+                        .withAccuracy(accuracy(state, split)).write(config.out());
+                listener.epochDone(summary);
+            }
+            return new Result(config.out(), List.copyOf(state.history), state.bestEpoch);
+        }
+    }
+
+    /** One epoch of optimiser steps; returns the mean loss and the last learning rate. */
+    private double[] trainEpoch(SegmentationNetwork network, TrainingSampler sampler, MaskedDiceCeLoss loss, boolean frozen,
+            double base, int firstStep, int totalSteps, int epoch) {
+        UNet25d net = network.net();
+        net.freezeParameters(frozen, UNet25d.encoderParameters(net));
+        float[] rate = {(float) base};
+        Tracker tracker = numUpdate -> rate[0];
+        DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(loss)
+                .optOptimizer(Adam.builder().optLearningRateTracker(tracker).build());
+        listener.epochStarted(epoch + 1, config.epochs(), config.stepsPerEpoch());
+        double sum = 0;
+        int k = network.spec().slicesPerStack();
+        int crop = config.cropSize();
+        try (ai.djl.training.Trainer djl = network.model().newTrainer(djlConfig)) {
+            for (int step = 0; step < config.stepsPerEpoch(); step++) {
+                double progress = (double) (firstStep + step) / totalSteps;
+                rate[0] = (float) (base * Math.max(0.02, Math.pow(1 - progress, 0.9)));
+                TrainingSampler.Batch batch = sampler.next(config.batchSize());
+                int n = batch.size();
+                try (NDManager m = djl.getManager().newSubManager()) {
+                    NDArray x = m.create(batch.inputs(), new Shape(n, k, crop, crop));
+                    NDArray y = m.create(batch.targets(), new Shape(n, crop, crop));
+                    NDArray labelled = m.create(batch.labelled(), new Shape(n, NetworkClasses.COUNT));
+                    double value;
+                    try (GradientCollector gc = djl.newGradientCollector()) {
+                        NDList predictions = djl.forward(new NDList(x));
+                        NDArray l = loss.evaluate(new NDList(y, labelled), predictions);
+                        gc.backward(l);
+                        value = l.getFloat();
+                    }
+                    djl.step();
+                    sum += value;
+                    listener.stepDone(step + 1, value);
+                }
+            }
+        } finally {
+            net.freezeParameters(false, UNet25d.encoderParameters(net));
+        }
+        return new double[] {sum / config.stepsPerEpoch(), rate[0]};
+    }
+
+    /** Mean Dice per organ over the validation cases, on the working grid, axial mode, post-processed. */
+    private Map<String, Double> validate(SegmentationNetwork network, List<WorkingCase> validation) throws SegmentationException {
+        Map<String, List<Double>> perOrgan = new TreeMap<>();
+        UNetSegmenter segmenter = new UNetSegmenter(network, Mode.AXIAL);
+        for (WorkingCase c : validation) {
+            PostProcessing.Result result = segmenter.segmentWorking(c.ct);
+            Evaluator.evaluate(result.labels(), c.organs, c.source.labelled()).forEach((organ, m) -> {
+                if (!Double.isNaN(m.dice())) {
+                    perOrgan.computeIfAbsent(organ.key(), x -> new ArrayList<>()).add(m.dice());
+                }
+            });
+        }
+        Map<String, Double> mean = new LinkedHashMap<>();
+        for (Organ o : Organ.values()) {
+            List<Double> d = perOrgan.get(o.key());
+            if (d != null) {
+                mean.put(o.key(), d.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+            }
+        }
+        return mean;
+    }
+
+    private List<CaseSource> discoverAll() throws SegmentationException {
+        List<CaseSource> all = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Path root : config.data()) {
+            for (CaseSource c : Datasets.discover(root, config.modelLabelWeight())) {
+                if (!seen.add(c.id())) {
+                    throw new SegmentationException(c.image() + ": case id '" + c.id() + "' appears twice in the training data");
+                }
+                if (!config.exclude().contains(c.id())) {
+                    all.add(c);
+                }
+            }
+        }
+        for (String id : config.holdOut()) {
+            if (!seen.contains(id)) {
+                throw new SegmentationException("held-out case '" + id + "' is not in the training data");
+            }
+        }
+        all.sort(java.util.Comparator.comparing(CaseSource::id));
+        return all;
+    }
+
+    private record Split(List<CaseSource> training, List<CaseSource> validation) {
+    }
+
+    /** Fold i holds out the cases whose index in id order is i modulo k, plus any named hold-outs. */
+    private Split split(List<CaseSource> all) throws SegmentationException {
+        List<CaseSource> training = new ArrayList<>();
+        List<CaseSource> validation = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            CaseSource c = all.get(i);
+            boolean inFold = config.folds() > 0 && i % config.folds() == config.fold();
+            (inFold || config.holdOut().contains(c.id()) ? validation : training).add(c);
+        }
+        if (training.isEmpty()) {
+            throw new SegmentationException("no training cases left after holding out " + ids(validation));
+        }
+        return new Split(training, validation);
+    }
+
+    private ModelSpec initialSpec(Split split) throws SegmentationException {
+        String name = config.out().toAbsolutePath().normalize().getFileName().toString();
+        if (config.resume()) {
+            return ModelSpec.read(config.out());
+        }
+        if (config.init() != null) {
+            ModelSpec from = ModelSpec.read(config.init());
+            return from.withName(name).withAccuracy(null);
+        }
+        return new ModelSpec(name, ModelSpec.UNET, config.baseWidth(), config.depth(), config.spacingMm(),
+                HuWindow.PAPER.toArray(), config.slicesPerStack(), List.copyOf(config.planes()), NetworkClasses.NAMES,
+                WEIGHTS, null, null, null);
+    }
+
+    private List<WorkingCase> prepare(List<CaseSource> sources, ModelSpec spec) throws SegmentationException {
+        List<WorkingCase> cases = new ArrayList<>();
+        for (CaseSource s : sources) {
+            try {
+                long t0 = System.nanoTime();
+                WorkingCase c = WorkingCase.of(s.load(), spec.inputSpacingMm());
+                listener.message(String.format(Locale.ROOT, "prepared %s: working grid %s, labelled %s, weight %.2f (%.1f s)",
+                        s.id(), java.util.Arrays.toString(c.geometry().sizes()), s.labelled(), s.weight(),
+                        (System.nanoTime() - t0) / 1e9));
+                cases.add(c);
+            } catch (IOException e) {
+                throw new SegmentationException("cannot read training case " + s.id() + ": " + e.getMessage(), e);
+            }
+        }
+        return cases;
+    }
+
+    private static String ids(List<CaseSource> cases) {
+        return String.join(", ", cases.stream().map(CaseSource::id).toList());
+    }
+
+    private static List<Map<String, Object>> trainingData(List<CaseSource> cases) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (CaseSource c : cases) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("case", c.id());
+            m.put("labelled", c.labelled().stream().map(Organ::key).sorted().toList());
+            m.put("weight", c.weight());
+            m.put("labels", c.note());
+            list.add(m);
+        }
+        return list;
+    }
+
+    private Map<String, Object> settings(Split split, TrainingState state) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("command", config.command());
+        m.put("epochs", config.epochs());
+        m.put("epochsDone", state.epochsDone);
+        m.put("stepsPerEpoch", config.stepsPerEpoch());
+        m.put("batchSize", config.batchSize());
+        m.put("cropSize", config.cropSize());
+        m.put("optimizer", "Adam");
+        m.put("learningRate", config.learningRate());
+        m.put("loss", "soft Dice + cross-entropy, masked for unlabelled organs");
+        m.put("seed", config.seed());
+        m.put("planes", List.copyOf(config.planes()));
+        m.put("augmentation", config.augmentation());
+        if (config.init() != null) {
+            m.put("init", config.init().toString());
+            m.put("freezeEpochs", config.freezeEpochs());
+        }
+        if (config.folds() > 0) {
+            m.put("folds", config.folds());
+            m.put("fold", config.fold());
+        }
+        m.put("validationCases", split.validation.stream().map(CaseSource::id).toList());
+        m.put("bestEpoch", state.bestEpoch);
+        m.put("history", state.history);
+        return m;
+    }
+
+    private static Map<String, Object> accuracy(TrainingState state, Split split) {
+        if (split.validation.isEmpty() || state.bestEpoch == 0) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("measure", "Dice per organ on the held-out cases at the best epoch, on the working grid, axial mode, post-processed");
+        m.put("cases", split.validation.stream().map(CaseSource::id).toList());
+        m.put("epoch", state.bestEpoch);
+        m.put("dice", state.history.get(state.bestEpoch - 1).validationDice());
+        return m;
+    }
+
+    private static String checkpointName(int epoch) {
+        return String.format(Locale.ROOT, "epoch-%03d.params", epoch);
+    }
+
+    /** Writes this epoch's checkpoint and state; keeps only the latest and the best checkpoint. */
+    private void saveCheckpoint(SegmentationNetwork network, TrainingState state) throws IOException {
+        network.saveWeights(checkpoints.resolve(checkpointName(state.epochsDone)));
+        state.write(checkpoints.resolve(STATE));
+        try (var files = Files.list(checkpoints)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("epoch-") && !name.equals(checkpointName(state.epochsDone))
+                        && !name.equals(checkpointName(state.bestEpoch))) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private void appendLog(String line) throws IOException {
+        Files.createDirectories(config.out());
+        Files.writeString(config.out().resolve(LOG), line + System.lineSeparator(),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Epochs done, their summaries and the best one; what {@code --resume} needs. */
+    static final class TrainingState {
+        public int epochsDone;
+        public int bestEpoch;
+        public double bestScore = Double.NEGATIVE_INFINITY;
+        public List<EpochSummary> history = new ArrayList<>();
+
+        void record(EpochSummary s) {
+            history.add(s);
+            epochsDone = s.epoch();
+            // without validation the latest epoch is the best we know
+            double score = s.validationDice().isEmpty() ? s.epoch() : s.meanDice();
+            if (Double.isNaN(score)) {
+                score = Double.NEGATIVE_INFINITY;
+            }
+            if (bestEpoch == 0 || score > bestScore) {
+                bestScore = score;
+                bestEpoch = s.epoch();
+            }
+        }
+
+        void write(Path file) throws IOException {
+            AtomicFileOutput.write(file, out -> JSON.writeValue(out, this));
+        }
+
+        static TrainingState read(Path file) throws SegmentationException {
+            if (!Files.isRegularFile(file)) {
+                throw new SegmentationException(file + ": no checkpoint to resume from");
+            }
+            try {
+                return JSON.readValue(file.toFile(), TrainingState.class);
+            } catch (IOException | UncheckedIOException e) {
+                throw new SegmentationException(file + ": unreadable training state: " + e.getMessage().lines().findFirst().orElse(""), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package org.organdose.segment.train;
+
+import java.util.List;
+import java.util.Random;
+import org.organdose.segment.Plane;
+import org.organdose.segment.net.NetworkClasses;
+import org.organdose.segment.preprocess.HuWindow;
+import org.organdose.segment.preprocess.WorkingGrid;
+
+/**
+ * Draws augmented 2.5D training samples: a case (by weight), a plane, a centre (two thirds of the
+ * time on a labelled organ, else anywhere in the body), then a crop of k adjacent slices resampled
+ * through the random geometric transform, with the main slice's classes as the target.
+ */
+final class TrainingSampler {
+    private static final double FOREGROUND_CENTRE_PROBABILITY = 2.0 / 3;
+    private static final int ELASTIC_GRID = 5;
+
+    private final List<WorkingCase> cases;
+    private final List<Plane> planes;
+    private final int slicesPerStack;
+    private final int crop;
+    private final HuWindow window;
+    private final Augmentation aug;
+    private final Random rng;
+    private final double[] cumulativeWeight;
+
+    /** One batch: inputs (n, k, crop, crop), targets (n, crop, crop), labelled classes (n, C). */
+    record Batch(int size, float[] inputs, byte[] targets, float[] labelled) {
+    }
+
+    TrainingSampler(List<WorkingCase> cases, List<Plane> planes, int slicesPerStack, int crop, HuWindow window,
+            Augmentation aug, long seed) {
+        this.cases = cases;
+        this.planes = planes;
+        this.slicesPerStack = slicesPerStack;
+        this.crop = crop;
+        this.window = window;
+        this.aug = aug;
+        this.rng = new Random(seed);
+        this.cumulativeWeight = new double[cases.size()];
+        double sum = 0;
+        for (int i = 0; i < cases.size(); i++) {
+            sum += cases.get(i).weight;
+            cumulativeWeight[i] = sum;
+        }
+    }
+
+    Batch next(int n) {
+        int planeSize = crop * crop;
+        float[] inputs = new float[n * slicesPerStack * planeSize];
+        byte[] targets = new byte[n * planeSize];
+        float[] labelled = new float[n * NetworkClasses.COUNT];
+        for (int s = 0; s < n; s++) {
+            WorkingCase c = pickCase();
+            sample(c, planes.get(rng.nextInt(planes.size())), inputs, s * slicesPerStack * planeSize, targets, s * planeSize);
+            for (int cls = 0; cls < NetworkClasses.COUNT; cls++) {
+                labelled[s * NetworkClasses.COUNT + cls] = c.labelledClasses[cls] ? 1f : 0f;
+            }
+        }
+        return new Batch(n, inputs, targets, labelled);
+    }
+
+    private WorkingCase pickCase() {
+        double r = rng.nextDouble() * cumulativeWeight[cumulativeWeight.length - 1];
+        for (int i = 0; i < cumulativeWeight.length; i++) {
+            if (r < cumulativeWeight[i]) {
+                return cases.get(i);
+            }
+        }
+        return cases.get(cases.size() - 1);
+    }
+
+    private int[] pickCentre(WorkingCase c) {
+        int[] n = c.geometry().sizes();
+        int p = -1;
+        if (c.foreground.length > 0 && rng.nextDouble() < FOREGROUND_CENTRE_PROBABILITY) {
+            p = c.foreground[rng.nextInt(c.foreground.length)];
+        } else {
+            float[] hu = c.ct.voxels();
+            for (int tries = 0; tries < 50 && p < 0; tries++) {
+                int q = rng.nextInt(hu.length);
+                if (hu[q] > -500) {
+                    p = q;
+                }
+            }
+            if (p < 0) {
+                p = rng.nextInt(hu.length);
+            }
+        }
+        return new int[] {p % n[0], (p / n[0]) % n[1], p / (n[0] * n[1])};
+    }
+
+    private double uniform(double max) {
+        return (2 * rng.nextDouble() - 1) * max;
+    }
+
+    private void sample(WorkingCase c, Plane plane, float[] inputs, int inOffset, byte[] targets, int tOffset) {
+        double spacing = c.geometry().spacing(0);
+        int[] centre = pickCentre(c);
+        double[] eRow = new double[3];
+        double[] eCol = new double[3];
+        double[] eNormal = new double[3];
+        eRow[plane.rowAxis()] = plane.rowsReversed() ? -1 : 1;
+        eCol[plane.columnAxis()] = 1;
+        eNormal[plane.normalAxis()] = 1;
+
+        double angle = rng.nextDouble() < aug.rotationProbability() ? Math.toRadians(uniform(aug.maxRotationDegrees())) : 0;
+        double scale = rng.nextDouble() < aug.scaleProbability() ? 1 + uniform(aug.maxScaleChange()) : 1;
+        double[][] elastic = rng.nextDouble() < aug.elasticProbability() ? elasticField(aug.elasticSigmaMm() / spacing) : null;
+        boolean intensity = rng.nextDouble() < aug.intensityProbability();
+        double huScale = intensity ? 1 + uniform(aug.maxHuScaleChange()) : 1;
+        double huShift = intensity ? uniform(aug.maxHuShift()) : 0;
+        double noise = rng.nextDouble() < aug.noiseProbability() ? rng.nextDouble() * aug.maxNoiseHu() : 0;
+        double blur = rng.nextDouble() < aug.blurProbability() ? rng.nextDouble() * aug.maxBlurSigmaMm() / spacing : 0;
+        double thick = rng.nextDouble() < aug.thickSliceProbability()
+                ? (aug.minSliceMm() + rng.nextDouble() * (aug.maxSliceMm() - aug.minSliceMm())) / spacing : 0;
+        double phase = rng.nextDouble() * Math.max(thick, 1);
+
+        double cos = Math.cos(angle) * scale;
+        double sin = Math.sin(angle) * scale;
+        int half = slicesPerStack / 2;
+        int planeSize = crop * crop;
+        double[] pos = new double[3];
+        byte[] classes = c.classes;
+        int[] n = c.geometry().sizes();
+        float[] hu = c.ct.voxels();
+        for (int r = 0; r < crop; r++) {
+            for (int col = 0; col < crop; col++) {
+                double u = r - crop / 2.0 + 0.5;
+                double v = col - crop / 2.0 + 0.5;
+                if (elastic != null) {
+                    u += bilinear(elastic[0], r, col);
+                    v += bilinear(elastic[1], r, col);
+                }
+                double ru = cos * u - sin * v;
+                double rv = sin * u + cos * v;
+                for (int a = 0; a < 3; a++) {
+                    pos[a] = centre[a] + ru * eRow[a] + rv * eCol[a];
+                }
+                int pixel = r * crop + col;
+                targets[tOffset + pixel] = nearestClass(classes, n, pos);
+                for (int d = 0; d < slicesPerStack; d++) {
+                    double x = pos[0] + (d - half) * eNormal[0];
+                    double y = pos[1] + (d - half) * eNormal[1];
+                    double z = pos[2] + (d - half) * eNormal[2];
+                    double value = thick > 0 ? thickSlice(hu, n, x, y, z, thick, phase) : trilinear(hu, n, x, y, z);
+                    inputs[inOffset + d * planeSize + pixel] = (float) (value * huScale + huShift);
+                }
+            }
+        }
+        for (int d = 0; d < slicesPerStack; d++) {
+            int off = inOffset + d * planeSize;
+            if (blur > 0.3) {
+                blurPlane(inputs, off, blur);
+            }
+            for (int p = 0; p < planeSize; p++) {
+                float value = inputs[off + p];
+                if (noise > 0) {
+                    value += (float) (rng.nextGaussian() * noise);
+                }
+                inputs[off + p] = window.apply(value);
+            }
+        }
+    }
+
+    /** A smooth random displacement field (rows, columns) on a coarse grid, in voxels. */
+    private double[][] elasticField(double sigmaVoxels) {
+        double[][] field = new double[2][ELASTIC_GRID * ELASTIC_GRID];
+        for (double[] f : field) {
+            for (int i = 0; i < f.length; i++) {
+                f[i] = rng.nextGaussian() * sigmaVoxels;
+            }
+        }
+        return field;
+    }
+
+    private double bilinear(double[] grid, int r, int c) {
+        double gr = (double) r / (crop - 1) * (ELASTIC_GRID - 1);
+        double gc = (double) c / (crop - 1) * (ELASTIC_GRID - 1);
+        int r0 = Math.min((int) gr, ELASTIC_GRID - 2);
+        int c0 = Math.min((int) gc, ELASTIC_GRID - 2);
+        double fr = gr - r0;
+        double fc = gc - c0;
+        return (1 - fr) * ((1 - fc) * grid[r0 * ELASTIC_GRID + c0] + fc * grid[r0 * ELASTIC_GRID + c0 + 1])
+                + fr * ((1 - fc) * grid[(r0 + 1) * ELASTIC_GRID + c0] + fc * grid[(r0 + 1) * ELASTIC_GRID + c0 + 1]);
+    }
+
+    private static byte nearestClass(byte[] classes, int[] n, double[] pos) {
+        int i = (int) Math.round(pos[0]);
+        int j = (int) Math.round(pos[1]);
+        int k = (int) Math.round(pos[2]);
+        if (i < 0 || j < 0 || k < 0 || i >= n[0] || j >= n[1] || k >= n[2]) {
+            return NetworkClasses.BACKGROUND;
+        }
+        return classes[i + n[0] * (j + n[1] * k)];
+    }
+
+    /** Trilinear HU at a continuous index; air outside the volume, border voxels repeated within half a voxel. */
+    static double trilinear(float[] hu, int[] n, double x, double y, double z) {
+        if (x < -0.5 || y < -0.5 || z < -0.5 || x > n[0] - 0.5 || y > n[1] - 0.5 || z > n[2] - 0.5) {
+            return WorkingGrid.OUTSIDE_HU;
+        }
+        x = Math.max(0, Math.min(n[0] - 1, x));
+        y = Math.max(0, Math.min(n[1] - 1, y));
+        z = Math.max(0, Math.min(n[2] - 1, z));
+        int i = Math.min((int) x, Math.max(0, n[0] - 2));
+        int j = Math.min((int) y, Math.max(0, n[1] - 2));
+        int k = Math.min((int) z, Math.max(0, n[2] - 2));
+        double fx = x - i;
+        double fy = y - j;
+        double fz = z - k;
+        int i1 = Math.min(i + 1, n[0] - 1);
+        int j1 = Math.min(j + 1, n[1] - 1);
+        int k1 = Math.min(k + 1, n[2] - 1);
+        int sx = n[0];
+        int sxy = n[0] * n[1];
+        double c00 = hu[i + sx * j + sxy * k] * (1 - fx) + hu[i1 + sx * j + sxy * k] * fx;
+        double c10 = hu[i + sx * j1 + sxy * k] * (1 - fx) + hu[i1 + sx * j1 + sxy * k] * fx;
+        double c01 = hu[i + sx * j + sxy * k1] * (1 - fx) + hu[i1 + sx * j + sxy * k1] * fx;
+        double c11 = hu[i + sx * j1 + sxy * k1] * (1 - fx) + hu[i1 + sx * j1 + sxy * k1] * fx;
+        return ((c00 * (1 - fy) + c10 * fy) * (1 - fz)) + ((c01 * (1 - fy) + c11 * fy) * fz);
+    }
+
+    /**
+     * HU as if the CT had slabs of {@code thickness} voxels along z, starting at {@code phase},
+     * interpolated linearly between slab centres.
+     */
+    private static double thickSlice(float[] hu, int[] n, double x, double y, double z, double thickness, double phase) {
+        double slab = Math.floor((z - phase) / thickness - 0.5);
+        double c0 = phase + (slab + 0.5) * thickness;
+        double w = (z - c0) / thickness;
+        return (1 - w) * slabMean(hu, n, x, y, c0, thickness) + w * slabMean(hu, n, x, y, c0 + thickness, thickness);
+    }
+
+    private static double slabMean(float[] hu, int[] n, double x, double y, double centre, double thickness) {
+        return (trilinear(hu, n, x, y, centre - thickness / 3) + trilinear(hu, n, x, y, centre)
+                + trilinear(hu, n, x, y, centre + thickness / 3)) / 3;
+    }
+
+    /** In-place separable Gaussian blur of one crop x crop plane, borders repeated. */
+    private void blurPlane(float[] data, int offset, double sigma) {
+        int radius = (int) Math.ceil(3 * sigma);
+        double[] kernel = new double[2 * radius + 1];
+        double sum = 0;
+        for (int t = -radius; t <= radius; t++) {
+            kernel[t + radius] = Math.exp(-0.5 * t * t / (sigma * sigma));
+            sum += kernel[t + radius];
+        }
+        for (int t = 0; t < kernel.length; t++) {
+            kernel[t] /= sum;
+        }
+        float[] tmp = new float[crop * crop];
+        for (int r = 0; r < crop; r++) {
+            for (int c = 0; c < crop; c++) {
+                double acc = 0;
+                for (int t = -radius; t <= radius; t++) {
+                    acc += kernel[t + radius] * data[offset + r * crop + Math.max(0, Math.min(crop - 1, c + t))];
+                }
+                tmp[r * crop + c] = (float) acc;
+            }
+        }
+        for (int r = 0; r < crop; r++) {
+            for (int c = 0; c < crop; c++) {
+                double acc = 0;
+                for (int t = -radius; t <= radius; t++) {
+                    acc += kernel[t + radius] * tmp[Math.max(0, Math.min(crop - 1, r + t)) * crop + c];
+                }
+                data[offset + r * crop + c] = (float) acc;
+            }
+        }
+    }
+}

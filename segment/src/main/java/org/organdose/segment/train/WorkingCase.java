@@ -1,0 +1,75 @@
+package org.organdose.segment.train;
+
+import java.util.Arrays;
+import org.organdose.image.Geometry;
+import org.organdose.image.LabelMap;
+import org.organdose.image.Volume;
+import org.organdose.segment.Organ;
+import org.organdose.segment.data.LabelledCase;
+import org.organdose.segment.net.NetworkClasses;
+import org.organdose.segment.preprocess.WorkingGrid;
+
+/**
+ * A training or validation case on the working grid: CT in HU, the network class of every voxel,
+ * which classes the case labels, and where its labelled organs are (to centre training samples).
+ */
+final class WorkingCase {
+    final String id;
+    final Volume ct;
+    final LabelMap organs;
+    final byte[] classes;
+    final boolean[] labelledClasses;
+    final double weight;
+    final int[] foreground;
+    final LabelledCase source;
+
+    private WorkingCase(String id, Volume ct, LabelMap organs, boolean[] labelledClasses, double weight, LabelledCase source) {
+        this.id = id;
+        this.ct = ct;
+        this.organs = organs;
+        this.labelledClasses = labelledClasses;
+        this.weight = weight;
+        this.source = source;
+        byte[] o = organs.labels();
+        this.classes = new byte[o.length];
+        int count = 0;
+        for (int p = 0; p < o.length; p++) {
+            classes[p] = NetworkClasses.ofLabel(o[p]);
+            if (classes[p] != 0) {
+                count++;
+            }
+        }
+        this.foreground = new int[count];
+        int n = 0;
+        for (int p = 0; p < o.length; p++) {
+            if (classes[p] != 0) {
+                foreground[n++] = p;
+            }
+        }
+    }
+
+    /** Resamples a case onto its working grid of spacing {@code spacingMm}. */
+    static WorkingCase of(LabelledCase c, double spacingMm) {
+        Geometry working = WorkingGrid.around(c.ct().geometry(), spacingMm);
+        Volume ct = WorkingGrid.ctOnto(c.ct(), working);
+        LabelMap organs = WorkingGrid.labelsOnto(c.labels(), working);
+        boolean[] labelled = new boolean[NetworkClasses.COUNT];
+        labelled[NetworkClasses.BACKGROUND] = true;
+        for (Organ o : Organ.values()) {
+            int cls = NetworkClasses.of(o);
+            // a class counts as labelled only if every organ of it is (both kidneys for "kidney")
+            labelled[cls] = c.labelled().contains(o) && (cls != NetworkClasses.KIDNEY
+                    || c.labelled().containsAll(java.util.List.of(Organ.KIDNEY_RIGHT, Organ.KIDNEY_LEFT)));
+        }
+        return new WorkingCase(c.id(), ct, organs, labelled, c.weight(), c);
+    }
+
+    Geometry geometry() {
+        return ct.geometry();
+    }
+
+    @Override
+    public String toString() {
+        return id + " " + Arrays.toString(geometry().sizes()) + " labelled " + Arrays.toString(labelledClasses);
+    }
+}
