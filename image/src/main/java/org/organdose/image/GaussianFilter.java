@@ -1,6 +1,5 @@
 package org.organdose.image;
 
-import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -93,12 +92,18 @@ public final class GaussianFilter {
         int radius = kernel.length / 2;
         double[] acc = new double[width];
         for (int r = 0; r < rows; r++) {
-            Arrays.fill(acc, 0);
-            for (int t = -radius; t <= radius; t++) {
-                int src = Math.min(rows - 1, Math.max(0, r + t)) * width;
-                double w = kernel[t + radius];
+            double centre = kernel[radius];
+            int mid = r * width;
+            for (int i = 0; i < width; i++) {
+                acc[i] = centre * plane[mid + i];
+            }
+            // the kernel is symmetric: one multiplication per pair of rows
+            for (int t = 1; t <= radius; t++) {
+                int below = Math.max(0, r - t) * width;
+                int above = Math.min(rows - 1, r + t) * width;
+                double w = kernel[radius + t];
                 for (int i = 0; i < width; i++) {
-                    acc[i] += w * plane[src + i];
+                    acc[i] += w * ((double) plane[below + i] + plane[above + i]);
                 }
             }
             int dst = outStart + r * outStride;
@@ -108,20 +113,19 @@ public final class GaussianFilter {
         }
     }
 
-    /** 1D convolution of a line with clamped borders into {@code acc}. */
+    /** 1D convolution of a line with clamped borders into {@code acc}; the kernel is symmetric. */
     private static void convolveLine(float[] line, double[] kernel, double[] acc) {
         int n = line.length;
         int radius = kernel.length / 2;
         for (int i = 0; i < n; i++) {
-            double sum = 0;
-            int lo = i - radius;
-            if (lo >= 0 && i + radius < n) {
-                for (int t = 0; t < kernel.length; t++) {
-                    sum += kernel[t] * line[lo + t];
+            double sum = kernel[radius] * line[i];
+            if (i - radius >= 0 && i + radius < n) {
+                for (int t = 1; t <= radius; t++) {
+                    sum += kernel[radius + t] * ((double) line[i - t] + line[i + t]);
                 }
             } else {
-                for (int t = 0; t < kernel.length; t++) {
-                    sum += kernel[t] * line[Math.min(n - 1, Math.max(0, lo + t))];
+                for (int t = 1; t <= radius; t++) {
+                    sum += kernel[radius + t] * ((double) line[Math.max(0, i - t)] + line[Math.min(n - 1, i + t)]);
                 }
             }
             acc[i] = sum;

@@ -47,10 +47,11 @@ class GaussianFilterTest {
     void aConstantStaysConstantUpToTheBorder() {
         Volume constant = new Volume(GRID);
         Arrays.fill(constant.voxels(), 42.5f);
-        float[] out = GaussianFilter.smooth(constant, 4.0).voxels();
-        for (float v : out) {
-            assertThat(v).isCloseTo(42.5f, within(1e-4f));
+        double maxDeviation = 0;
+        for (float v : GaussianFilter.smooth(constant, 4.0).voxels()) {
+            maxDeviation = Math.max(maxDeviation, Math.abs(v - 42.5));
         }
+        assertThat(maxDeviation).isLessThan(1e-4);
     }
 
     @Test
@@ -60,9 +61,9 @@ class GaussianFilterTest {
             v.voxels()[p] = (p * 7919) % 1000;
         }
         float[] before = v.voxels().clone();
-        assertThat(GaussianFilter.smooth(v, 0.0).voxels()).containsExactly(before);
+        assertThat(GaussianFilter.smooth(v, 0.0).voxels()).isEqualTo(before);
         GaussianFilter.smooth(v, new double[] {2, 0, 3});
-        assertThat(v.voxels()).containsExactly(before);
+        assertThat(v.voxels()).isEqualTo(before);
     }
 
     @Test

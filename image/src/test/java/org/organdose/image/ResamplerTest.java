@@ -28,14 +28,14 @@ class ResamplerTest {
             v.voxels()[p] = random.nextFloat() * 1000 - 500;
         }
         for (Interpolation mode : Interpolation.values()) {
-            assertThat(Resampler.resample(v, g, mode, Float.NaN).voxels()).containsExactly(v.voxels());
+            assertThat(Resampler.resample(v, g, mode, Float.NaN).voxels()).isEqualTo(v.voxels());
         }
         LabelMap labels = new LabelMap(g);
         for (int p = 0; p < labels.labels().length; p++) {
             labels.labels()[p] = (byte) random.nextInt(5);
         }
         for (LabelInterpolation mode : LabelInterpolation.values()) {
-            assertThat(Resampler.resampleLabels(labels, g, mode).labels()).containsExactly(labels.labels());
+            assertThat(Resampler.resampleLabels(labels, g, mode).labels()).isEqualTo(labels.labels());
         }
     }
 
