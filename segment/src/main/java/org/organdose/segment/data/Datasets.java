@@ -42,7 +42,7 @@ public final class Datasets {
     }
 
     /** All cases under {@code root}, sorted by id within the folder. */
-    public static List<CaseSource> discover(Path root, double modelLabelWeight) throws SegmentationException {
+    public static List<CaseFiles> discover(Path root, double modelLabelWeight) throws SegmentationException {
         if (!Files.isDirectory(root)) {
             throw new SegmentationException(root + ": not a folder of training cases");
         }
@@ -54,12 +54,12 @@ public final class Datasets {
                 return nnUnet(root);
             }
             List<Path> children = sortedChildren(root);
-            List<CaseSource> cases = new ArrayList<>();
+            List<CaseFiles> cases = new ArrayList<>();
             for (Path child : children) {
                 if (Files.isRegularFile(child.resolve("case.json"))) {
                     cases.add(ownCase(child, modelLabelWeight));
                 } else if (Files.isRegularFile(child.resolve("imaging.nii.gz")) && Files.isRegularFile(child.resolve("segmentation.nii.gz"))) {
-                    cases.add(new CaseSource(child.getFileName().toString(), child.resolve("imaging.nii.gz"),
+                    cases.add(new CaseFiles(child.getFileName().toString(), child.resolve("imaging.nii.gz"),
                             child.resolve("segmentation.nii.gz"), LabelMapping.kits(), 1.0, "KiTS"));
                 } else {
                     litsCase(child).ifPresent(cases::add);
@@ -81,7 +81,7 @@ public final class Datasets {
         }
     }
 
-    private static CaseSource ownCase(Path dir, double modelLabelWeight) throws SegmentationException {
+    private static CaseFiles ownCase(Path dir, double modelLabelWeight) throws SegmentationException {
         Path json = dir.resolve("case.json");
         JsonNode node;
         try {
@@ -108,11 +108,11 @@ public final class Datasets {
         }
         String labelsBy = node.path("labels_by").asText("");
         boolean byModel = labelsBy.toLowerCase(Locale.ROOT).startsWith("model output");
-        return new CaseSource(dir.getFileName().toString(), image, labels, LabelMapping.identity(labelled),
+        return new CaseFiles(dir.getFileName().toString(), image, labels, LabelMapping.identity(labelled),
                 byModel ? modelLabelWeight : 1.0, labelsBy);
     }
 
-    private static List<CaseSource> nnUnet(Path root) throws SegmentationException, IOException {
+    private static List<CaseFiles> nnUnet(Path root) throws SegmentationException, IOException {
         Path json = root.resolve("dataset.json");
         JsonNode node;
         try {
@@ -125,7 +125,7 @@ public final class Datasets {
             throw new SegmentationException(json + ": none of its labels is liver, kidney or spleen");
         }
         String ending = node.path("file_ending").asText(".nii.gz");
-        List<CaseSource> cases = new ArrayList<>();
+        List<CaseFiles> cases = new ArrayList<>();
         Path labelsDir = root.resolve("labelsTr");
         for (Path label : sortedChildren(labelsDir)) {
             String name = label.getFileName().toString();
@@ -141,7 +141,7 @@ public final class Datasets {
             if (!Files.isRegularFile(image)) {
                 throw new SegmentationException(label + ": no matching image in " + root.resolve("imagesTr"));
             }
-            cases.add(new CaseSource(id, image, label, mapping, 1.0, "nnU-Net/MSD " + root.getFileName()));
+            cases.add(new CaseFiles(id, image, label, mapping, 1.0, "nnU-Net/MSD " + root.getFileName()));
         }
         if (cases.isEmpty()) {
             throw new SegmentationException(labelsDir + ": no label files ending in " + ending);
@@ -166,7 +166,7 @@ public final class Datasets {
         return names;
     }
 
-    private static java.util.Optional<CaseSource> litsCase(Path file) {
+    private static java.util.Optional<CaseFiles> litsCase(Path file) {
         Matcher m = LITS_VOLUME.matcher(file.getFileName().toString());
         if (!m.matches() || !Files.isRegularFile(file)) {
             return java.util.Optional.empty();
@@ -176,6 +176,6 @@ public final class Datasets {
         if (!Files.isRegularFile(seg)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new CaseSource("lits-" + m.group(1), file, seg, LabelMapping.lits(), 1.0, "LiTS"));
+        return java.util.Optional.of(new CaseFiles("lits-" + m.group(1), file, seg, LabelMapping.lits(), 1.0, "LiTS"));
     }
 }

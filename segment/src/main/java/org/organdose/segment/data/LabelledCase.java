@@ -14,8 +14,18 @@ import org.organdose.segment.Organ;
  * @param labelled the organs this case labels; elsewhere 0 means "not known", not background
  * @param weight how often training draws from this case relative to others (1 = normal)
  */
-public record LabelledCase(String id, Volume ct, LabelMap labels, Set<Organ> labelled, double weight) {
+public record LabelledCase(String id, Volume ct, LabelMap labels, Set<Organ> labelled, double weight) implements TrainingCase {
     public LabelledCase {
         labelled = Set.copyOf(labelled);
+    }
+
+    @Override
+    public String note() {
+        return "in memory";
+    }
+
+    @Override
+    public LabelledCase load() {
+        return this;
     }
 }

@@ -30,6 +30,6 @@ public final class NetworkClasses {
 
     /** Maps an organ label value (0..4) to its class; other values are background. */
     public static byte ofLabel(int label) {
-        return (byte) Organ.ofLabel(label).map(NetworkClasses::of).orElse(BACKGROUND);
+        return (byte) (int) Organ.ofLabel(label).map(NetworkClasses::of).orElse(BACKGROUND);
     }
 }

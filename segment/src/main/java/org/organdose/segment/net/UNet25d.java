@@ -77,12 +77,19 @@ public final class UNet25d extends AbstractBlock {
                 .add(conv(filters, 3)).add(BatchNorm.builder().build()).add(Activation.reluBlock());
     }
 
-    /** Selects the encoder's parameters (for transfer learning with a frozen encoder). */
-    public static Predicate<Parameter> encoderParameters(UNet25d net) {
+    /**
+     * Selects the encoder's trainable parameters (for transfer learning with a frozen encoder);
+     * batch-norm running statistics are never trainable and are left alone.
+     */
+    public Predicate<Parameter> encoderParameters() {
         List<Parameter> enc = new ArrayList<>();
-        net.getChildren().forEach(pair -> {
+        getChildren().forEach(pair -> {
             if (pair.getKey().contains(ENCODER_PREFIX)) {
-                enc.addAll(pair.getValue().getParameters().values());
+                for (Parameter p : pair.getValue().getParameters().values()) {
+                    if (p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR) {
+                        enc.add(p);
+                    }
+                }
             }
         });
         return enc::contains;

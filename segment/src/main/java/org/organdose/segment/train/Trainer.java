@@ -27,7 +27,8 @@ import org.organdose.segment.Mode;
 import org.organdose.segment.Organ;
 import org.organdose.segment.Plane;
 import org.organdose.segment.SegmentationException;
-import org.organdose.segment.data.CaseSource;
+import org.organdose.segment.data.CaseFiles;
+import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.data.Datasets;
 import org.organdose.segment.eval.Evaluator;
 import org.organdose.segment.infer.PostProcessing;
@@ -68,17 +69,24 @@ public final class Trainer {
         this.checkpoints = config.out().resolve(CHECKPOINTS);
     }
 
+    /** Trains on the cases found in {@code config.data()}. */
     public static Result train(TrainingConfig config, ProgressListener listener) throws SegmentationException, IOException {
-        return new Trainer(config, listener).run();
+        return train(config, discover(config), listener);
     }
 
-    private Result run() throws SegmentationException, IOException {
+    /** Trains on the given cases ({@code config.data()} is not read), split by the config's folds and hold-outs. */
+    public static Result train(TrainingConfig config, List<TrainingCase> cases, ProgressListener listener)
+            throws SegmentationException, IOException {
+        return new Trainer(config, listener).run(cases);
+    }
+
+    private Result run(List<TrainingCase> cases) throws SegmentationException, IOException {
         SegmentationNetwork.useOfflineEngine();
         TrainingState state = config.resume() ? TrainingState.read(checkpoints.resolve(STATE)) : new TrainingState();
         if (!config.resume() && Files.exists(config.out().resolve(ModelSpec.FILE_NAME))) {
             throw new SegmentationException(config.out() + ": already holds a model; use --resume to continue it or choose another --out");
         }
-        Split split = split(discoverAll());
+        Split split = split(usable(cases));
         ModelSpec spec = initialSpec(split);
         listener.message("training on " + ids(split.training) + ", validating on "
                 + (split.validation.isEmpty() ? "none" : ids(split.validation)));
@@ -124,7 +132,9 @@ public final class Trainer {
     private double[] trainEpoch(SegmentationNetwork network, TrainingSampler sampler, MaskedDiceCeLoss loss, boolean frozen,
             double base, int firstStep, int totalSteps, int epoch) {
         UNet25d net = network.net();
-        net.freezeParameters(frozen, UNet25d.encoderParameters(net));
+        if (frozen) {
+            net.freezeParameters(true, net.encoderParameters());
+        }
         float[] rate = {(float) base};
         Tracker tracker = numUpdate -> rate[0];
         DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(loss)
@@ -156,7 +166,9 @@ public final class Trainer {
                 }
             }
         } finally {
-            net.freezeParameters(false, UNet25d.encoderParameters(net));
+            if (frozen) {
+                net.freezeParameters(false, net.encoderParameters());
+            }
         }
         return new double[] {sum / config.stepsPerEpoch(), rate[0]};
     }
@@ -183,17 +195,28 @@ public final class Trainer {
         return mean;
     }
 
-    private List<CaseSource> discoverAll() throws SegmentationException {
-        List<CaseSource> all = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+    /** All cases of the config's data folders. */
+    public static List<TrainingCase> discover(TrainingConfig config) throws SegmentationException {
+        if (config.data().isEmpty()) {
+            throw new SegmentationException("no training data given");
+        }
+        List<TrainingCase> all = new ArrayList<>();
         for (Path root : config.data()) {
-            for (CaseSource c : Datasets.discover(root, config.modelLabelWeight())) {
-                if (!seen.add(c.id())) {
-                    throw new SegmentationException(c.image() + ": case id '" + c.id() + "' appears twice in the training data");
-                }
-                if (!config.exclude().contains(c.id())) {
-                    all.add(c);
-                }
+            all.addAll(Datasets.discover(root, config.modelLabelWeight()));
+        }
+        return all;
+    }
+
+    /** The cases in id order without the excluded ones, after checking ids are unique and hold-outs exist. */
+    private List<TrainingCase> usable(List<TrainingCase> cases) throws SegmentationException {
+        List<TrainingCase> all = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (TrainingCase c : cases) {
+            if (!seen.add(c.id())) {
+                throw new SegmentationException("case id '" + c.id() + "' appears twice in the training data");
+            }
+            if (!config.exclude().contains(c.id())) {
+                all.add(c);
             }
         }
         for (String id : config.holdOut()) {
@@ -201,19 +224,19 @@ public final class Trainer {
                 throw new SegmentationException("held-out case '" + id + "' is not in the training data");
             }
         }
-        all.sort(java.util.Comparator.comparing(CaseSource::id));
+        all.sort(java.util.Comparator.comparing(TrainingCase::id));
         return all;
     }
 
-    private record Split(List<CaseSource> training, List<CaseSource> validation) {
+    private record Split(List<TrainingCase> training, List<TrainingCase> validation) {
     }
 
     /** Fold i holds out the cases whose index in id order is i modulo k, plus any named hold-outs. */
-    private Split split(List<CaseSource> all) throws SegmentationException {
-        List<CaseSource> training = new ArrayList<>();
-        List<CaseSource> validation = new ArrayList<>();
+    private Split split(List<TrainingCase> all) throws SegmentationException {
+        List<TrainingCase> training = new ArrayList<>();
+        List<TrainingCase> validation = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            CaseSource c = all.get(i);
+            TrainingCase c = all.get(i);
             boolean inFold = config.folds() > 0 && i % config.folds() == config.fold();
             (inFold || config.holdOut().contains(c.id()) ? validation : training).add(c);
         }
@@ -237,9 +260,9 @@ public final class Trainer {
                 WEIGHTS, null, null, null);
     }
 
-    private List<WorkingCase> prepare(List<CaseSource> sources, ModelSpec spec) throws SegmentationException {
+    private List<WorkingCase> prepare(List<TrainingCase> sources, ModelSpec spec) throws SegmentationException {
         List<WorkingCase> cases = new ArrayList<>();
-        for (CaseSource s : sources) {
+        for (TrainingCase s : sources) {
             try {
                 long t0 = System.nanoTime();
                 WorkingCase c = WorkingCase.of(s.load(), spec.inputSpacingMm());
@@ -254,13 +277,13 @@ public final class Trainer {
         return cases;
     }
 
-    private static String ids(List<CaseSource> cases) {
-        return String.join(", ", cases.stream().map(CaseSource::id).toList());
+    private static String ids(List<TrainingCase> cases) {
+        return String.join(", ", cases.stream().map(TrainingCase::id).toList());
     }
 
-    private static List<Map<String, Object>> trainingData(List<CaseSource> cases) {
+    private static List<Map<String, Object>> trainingData(List<TrainingCase> cases) {
         List<Map<String, Object>> list = new ArrayList<>();
-        for (CaseSource c : cases) {
+        for (TrainingCase c : cases) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("case", c.id());
             m.put("labelled", c.labelled().stream().map(Organ::key).sorted().toList());
@@ -293,7 +316,7 @@ public final class Trainer {
             m.put("folds", config.folds());
             m.put("fold", config.fold());
         }
-        m.put("validationCases", split.validation.stream().map(CaseSource::id).toList());
+        m.put("validationCases", split.validation.stream().map(TrainingCase::id).toList());
         m.put("bestEpoch", state.bestEpoch);
         m.put("history", state.history);
         return m;
@@ -305,7 +328,7 @@ public final class Trainer {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("measure", "Dice per organ on the held-out cases at the best epoch, on the working grid, axial mode, post-processed");
-        m.put("cases", split.validation.stream().map(CaseSource::id).toList());
+        m.put("cases", split.validation.stream().map(TrainingCase::id).toList());
         m.put("epoch", state.bestEpoch);
         m.put("dice", state.history.get(state.bestEpoch - 1).validationDice());
         return m;

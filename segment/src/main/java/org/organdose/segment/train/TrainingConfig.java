@@ -11,7 +11,7 @@ import org.organdose.segment.Plane;
  * A training run: data, output folder and every setting, immutable. Build it with
  * {@link #builder(List, Path)}; the defaults are those of {@code organdose train}.
  *
- * @param data dataset folders ({@link org.organdose.segment.data.Datasets})
+ * @param data dataset folders ({@link org.organdose.segment.data.Datasets}); unused when cases are given directly
  * @param out model folder to write (weights, model.json, checkpoints, training.log)
  * @param planes planes to train on; consensus inference needs all three
  * @param epochs epochs in total (a resumed run continues up to this)
@@ -48,9 +48,6 @@ public record TrainingConfig(
         holdOut = Set.copyOf(holdOut);
         exclude = Set.copyOf(exclude);
         List<String> problems = new ArrayList<>();
-        if (data.isEmpty()) {
-            problems.add("no training data given");
-        }
         if (planes.isEmpty()) {
             problems.add("no planes given");
         }

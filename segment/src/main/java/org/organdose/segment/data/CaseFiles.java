@@ -9,7 +9,7 @@ import org.organdose.image.io.ImageFiles;
 import org.organdose.segment.Organ;
 
 /**
- * Where one training case lives and how to read it; {@link #load()} reads it (cases are large, so
+ * Where one case's files are and how to read them; {@link #load()} reads them (cases are large, so
  * a dataset is listed first and read case by case).
  *
  * @param id case name
@@ -19,13 +19,15 @@ import org.organdose.segment.Organ;
  * @param weight relative sampling weight in training
  * @param note where the labels come from, e.g. "manual (IRCAD)"
  */
-public record CaseSource(String id, Path image, Path labels, LabelMapping mapping, double weight, String note) {
+public record CaseFiles(String id, Path image, Path labels, LabelMapping mapping, double weight, String note) implements TrainingCase {
 
+    @Override
     public Set<Organ> labelled() {
         return mapping.labelled();
     }
 
     /** Reads the CT and labels and maps the labels to ours. */
+    @Override
     public LabelledCase load() throws IOException {
         Volume ct = ImageFiles.read(image).volume();
         LabelMap raw = ImageFiles.readLabels(labels);
