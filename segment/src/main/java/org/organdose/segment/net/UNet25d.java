@@ -77,6 +77,11 @@ public final class UNet25d extends AbstractBlock {
                 .add(conv(filters, 3)).add(BatchNorm.builder().build()).add(Activation.reluBlock());
     }
 
+    /** Selects every trainable parameter (batch-norm running statistics are not trainable). */
+    public static Predicate<Parameter> trainable() {
+        return p -> p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR;
+    }
+
     /**
      * Selects the encoder's trainable parameters (for transfer learning with a frozen encoder);
      * batch-norm running statistics are never trainable and are left alone.
@@ -85,11 +90,7 @@ public final class UNet25d extends AbstractBlock {
         List<Parameter> enc = new ArrayList<>();
         getChildren().forEach(pair -> {
             if (pair.getKey().contains(ENCODER_PREFIX)) {
-                for (Parameter p : pair.getValue().getParameters().values()) {
-                    if (p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR) {
-                        enc.add(p);
-                    }
-                }
+                pair.getValue().getParameters().values().stream().filter(trainable()).forEach(enc::add);
             }
         });
         return enc::contains;

@@ -132,6 +132,8 @@ public final class Trainer {
     private double[] trainEpoch(SegmentationNetwork network, TrainingSampler sampler, MaskedDiceCeLoss loss, boolean frozen,
             double base, int firstStep, int totalSteps, int epoch) {
         UNet25d net = network.net();
+        // loaded weights arrive without gradients attached, and the previous epoch may have frozen the encoder
+        net.freezeParameters(false, UNet25d.trainable());
         if (frozen) {
             net.freezeParameters(true, net.encoderParameters());
         }
@@ -164,10 +166,6 @@ public final class Trainer {
                     sum += value;
                     listener.stepDone(step + 1, value);
                 }
-            }
-        } finally {
-            if (frozen) {
-                net.freezeParameters(false, net.encoderParameters());
             }
         }
         return new double[] {sum / config.stepsPerEpoch(), rate[0]};

@@ -1,0 +1,96 @@
+package org.organdose.segment.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.organdose.image.Geometry;
+import org.organdose.segment.Organ;
+import org.organdose.segment.Phantom;
+import org.organdose.segment.Plane;
+import org.organdose.segment.SegmentationException;
+import org.organdose.segment.data.LabelledCase;
+import org.organdose.segment.data.TrainingCase;
+import org.organdose.segment.net.ModelSpec;
+import org.organdose.segment.net.SegmentationNetwork;
+
+/** Checkpoints, resuming, transfer learning with a frozen encoder, hold-outs. */
+class TrainerTest {
+    private static final Geometry GRID = Phantom.grid(8, 10);
+
+    private static List<TrainingCase> cases() {
+        return List.of(
+                new LabelledCase("a", Phantom.ct(GRID, 10, 1), Phantom.labels(GRID), EnumSet.allOf(Organ.class), 1),
+                new LabelledCase("b", Phantom.ct(GRID, 10, 2), Phantom.labels(GRID), Set.of(Organ.LIVER), 1));
+    }
+
+    private static TrainingConfig.Builder tiny(Path out) {
+        return TrainingConfig.builder(List.of(), out).planes(EnumSet.allOf(Plane.class)).spacingMm(8).baseWidth(4)
+                .depth(2).cropSize(16).batchSize(2).stepsPerEpoch(3).augmentation(Augmentation.DEFAULT);
+    }
+
+    @Test
+    void resumesAfterTheLastCheckpoint(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("m");
+        Trainer.Result first = Trainer.train(tiny(out).epochs(1).holdOut(Set.of("b")).build(), cases(), ProgressListener.silent());
+        assertThat(first.history()).hasSize(1);
+        assertThat(first.history().get(0).validationDice()).containsOnlyKeys("liver");
+        assertThat(out.resolve("checkpoints").resolve("epoch-001.params")).exists();
+
+        assertThatThrownBy(() -> Trainer.train(tiny(out).epochs(2).build(), cases(), ProgressListener.silent()))
+                .isInstanceOf(SegmentationException.class).hasMessageContaining("--resume");
+
+        Trainer.Result resumed = Trainer.train(tiny(out).epochs(2).resume(true).holdOut(Set.of("b")).build(), cases(),
+                ProgressListener.silent());
+        assertThat(resumed.history()).extracting(EpochSummary::epoch).containsExactly(1, 2);
+        ModelSpec spec = ModelSpec.read(out);
+        assertThat(spec.training()).containsEntry("epochsDone", 2);
+        assertThat(spec.accuracy()).containsKey("dice");
+    }
+
+    @Test
+    void transferLearningFreezesTheEncoderFirst(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("base");
+        Trainer.train(tiny(base).epochs(1).build(), cases(), ProgressListener.silent());
+
+        Path tuned = dir.resolve("tuned");
+        Trainer.Result r = Trainer.train(tiny(tuned).epochs(1).init(base).freezeEpochs(1).build(), cases(),
+                ProgressListener.silent());
+        assertThat(r.history().get(0).encoderFrozen()).isTrue();
+        try (SegmentationNetwork a = SegmentationNetwork.load(base); SegmentationNetwork b = SegmentationNetwork.load(tuned)) {
+            Map<String, NDArray> before = trainable(a);
+            Map<String, NDArray> after = trainable(b);
+            java.util.function.Predicate<Parameter> encoder = b.net().encoderParameters();
+            b.net().getParameters().forEach(pair -> {
+                if (pair.getValue().getType() == Parameter.Type.RUNNING_MEAN || pair.getValue().getType() == Parameter.Type.RUNNING_VAR) {
+                    return;
+                }
+                boolean same = before.get(pair.getKey()).contentEquals(after.get(pair.getKey()));
+                assertThat(same).as(pair.getKey()).isEqualTo(encoder.test(pair.getValue()));
+            });
+        }
+    }
+
+    private static Map<String, NDArray> trainable(SegmentationNetwork n) {
+        Map<String, NDArray> m = new HashMap<>();
+        n.net().getParameters().forEach(pair -> m.put(pair.getKey(), pair.getValue().getArray()));
+        return m;
+    }
+
+    @Test
+    void refusesUnknownHoldOutsAndEmptyTrainingSets(@TempDir Path dir) {
+        assertThatThrownBy(() -> Trainer.train(tiny(dir.resolve("x")).epochs(1).holdOut(Set.of("zz")).build(), cases(),
+                ProgressListener.silent())).hasMessageContaining("zz");
+        assertThatThrownBy(() -> Trainer.train(tiny(dir.resolve("y")).epochs(1).holdOut(Set.of("a", "b")).build(), cases(),
+                ProgressListener.silent())).hasMessageContaining("no training cases");
+    }
+}
