@@ -195,9 +195,9 @@ public final class DicomAttributes {
         return s.substring(start, end);
     }
 
-    /** Keeps messages on one readable line whatever bytes a damaged file holds. */
+    /** Keeps messages on one readable line whatever bytes a damaged file holds (64 characters: a whole UID). */
     static String printable(String s) {
-        String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        String shown = s.length() > 64 ? s.substring(0, 64) + "..." : s;
         return shown.replaceAll("[^\\x20-\\x7E]", "?");
     }
 }

@@ -11,9 +11,9 @@ package org.organdose.image.io.dicom;
 public record DicomSeriesSummary(String seriesInstanceUid, String modality, String description, int fileCount) {
     /** "UID (CT, "description", 129 files)", as messages list series. */
     public String describe() {
-        return (seriesInstanceUid.isEmpty() ? "(no SeriesInstanceUID)" : seriesInstanceUid) + " ("
-                + (modality.isEmpty() ? "unknown modality" : modality)
-                + (description.isEmpty() ? "" : ", \"" + description + "\"") + ", " + fileCount
+        return (seriesInstanceUid.isEmpty() ? "(no SeriesInstanceUID)" : DicomAttributes.printable(seriesInstanceUid))
+                + " (" + (modality.isEmpty() ? "unknown modality" : DicomAttributes.printable(modality))
+                + (description.isEmpty() ? "" : ", \"" + DicomAttributes.printable(description) + "\"") + ", " + fileCount
                 + (fileCount == 1 ? " file)" : " files)");
     }
 }

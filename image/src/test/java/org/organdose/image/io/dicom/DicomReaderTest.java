@@ -281,6 +281,19 @@ class DicomReaderTest {
     }
 
     @Test
+    void rescalesEachSliceWithItsOwnSlopeAndIntercept() throws IOException {
+        for (int k = 0; k < 3; k++) {
+            DicomTestWriter.write(dir.resolve("r" + k), SyntheticDicom.axialSlice("9.5", k)
+                    .decimals(DicomTags.RESCALE_SLOPE, 0.5 * (k + 1)).decimals(DicomTags.RESCALE_INTERCEPT, -1000 + k),
+                    Options.of(TransferSyntax.IMPLICIT_LITTLE));
+        }
+        Volume v = DicomReader.read(dir, ReadOptions.defaults()).volume();
+        for (int k = 0; k < 3; k++) {
+            assertThat(v.get(3, 2, k)).isEqualTo((float) (SyntheticDicom.storedValue(3, 2, k) * 0.5 * (k + 1) - 1000 + k));
+        }
+    }
+
+    @Test
     void readsUnsigned16BitAbove32767() throws IOException {
         short[] stored = {(short) 65535, (short) 40000, 0, 1, 2, 3};
         Dataset slice = SyntheticDicom.ctSlice("9.2", 1, 2, 3, SyntheticDicom.AXIAL, new double[] {0, 0, 0}, 1, 1, stored)
