@@ -100,7 +100,7 @@ public final class DicomParser {
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(bytes, offset, bytes.length - offset);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, 4 * (bytes.length - offset)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(1 << 26, Math.max(1024, 4L * (bytes.length - offset))));
             byte[] chunk = new byte[1 << 16];
             long total = 0;
             while (!inflater.finished()) {

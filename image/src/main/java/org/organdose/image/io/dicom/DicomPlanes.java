@@ -78,20 +78,20 @@ final class DicomPlanes {
             throw new ImageIoException(file, "pixel data holds " + pixels.length() + " bytes but " + rows + " rows x "
                     + columns + " columns x " + frames + " frames x " + format.bytesPerPixel() + " bytes need " + needed);
         }
-        Frame common = new Frame(file, rows, columns, format, a.number(DicomTags.GANTRY_DETECTOR_TILT, 0));
+        PlaneTemplate common = new PlaneTemplate(file, rows, columns, format, a.number(DicomTags.GANTRY_DETECTOR_TILT, 0));
         if (!a.sequence(DicomTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE).isEmpty()) {
             return enhancedPlanes(a, common, frames);
         }
         if (frames == 1) {
-            double[] spacing = pixelSpacing(a);
-            return List.of(common.plane(0, orientation(a), position(a), spacing,
+            DicomAttributes source = geometrySource(a);
+            return List.of(common.plane(0, orientation(source), position(source), pixelSpacing(a),
                     a.number(DicomTags.SLICE_THICKNESS, Double.NaN), rescale(a, null)));
         }
         return stackedPlanes(a, common, frames);
     }
 
-    /** What all frames of a file share. */
-    private record Frame(Path file, int rows, int columns, PixelFormat format, double tilt) {
+    /** What all planes of a file share. */
+    private record PlaneTemplate(Path file, int rows, int columns, PixelFormat format, double tilt) {
         ImagePlane plane(int frame, double[] orientation, double[] position, double[] spacing, double thickness,
                          double[] rescale) {
             return new ImagePlane(file, frame, rows, columns, new double[] {orientation[0], orientation[1], orientation[2]},
@@ -101,7 +101,7 @@ final class DicomPlanes {
     }
 
     /** Enhanced multi-frame: per-frame functional groups, falling back to the shared ones. */
-    private static List<ImagePlane> enhancedPlanes(DicomAttributes a, Frame common, int frames) throws ImageIoException {
+    private static List<ImagePlane> enhancedPlanes(DicomAttributes a, PlaneTemplate common, int frames) throws ImageIoException {
         List<DicomAttributes> perFrame = a.sequence(DicomTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE);
         if (perFrame.size() != frames) {
             throw new ImageIoException(a.source(), "PerFrameFunctionalGroupsSequence has " + perFrame.size()
@@ -134,7 +134,7 @@ final class DicomPlanes {
      * detector information sequence when present, and frames SpacingBetweenSlices apart along
      * the normal cross(row, column).
      */
-    private static List<ImagePlane> stackedPlanes(DicomAttributes a, Frame common, int frames) throws ImageIoException {
+    private static List<ImagePlane> stackedPlanes(DicomAttributes a, PlaneTemplate common, int frames) throws ImageIoException {
         Path file = a.source();
         List<DicomAttributes> detectors = a.sequence(DicomTags.DETECTOR_INFORMATION_SEQUENCE);
         if (detectors.size() > 1) {
@@ -146,8 +146,7 @@ final class DicomPlanes {
             throw new ImageIoException(file, "NumberOfFrames " + frames + " but NumberOfSlices " + slices
                     + ": frames of several windows, detectors or time slots are not supported");
         }
-        DicomAttributes source = !detectors.isEmpty() && detectors.get(0).contains(DicomTags.IMAGE_POSITION_PATIENT)
-                ? detectors.get(0) : a;
+        DicomAttributes source = geometrySource(a);
         double[] orientation = orientation(source);
         double[] origin = position(source);
         double step = a.number(DicomTags.SPACING_BETWEEN_SLICES, Double.NaN);
@@ -167,6 +166,12 @@ final class DicomPlanes {
             planes.add(common.plane(f, orientation, p, spacing, Math.abs(step), rescale));
         }
         return planes;
+    }
+
+    /** NM keeps position and orientation in its detector information item; other modalities at the top level. */
+    private static DicomAttributes geometrySource(DicomAttributes a) {
+        DicomAttributes detector = a.firstItem(DicomTags.DETECTOR_INFORMATION_SEQUENCE);
+        return detector != null && detector.contains(DicomTags.IMAGE_POSITION_PATIENT) ? detector : a;
     }
 
     /** ImageOrientationPatient as two unit vectors at right angles (6 values). */

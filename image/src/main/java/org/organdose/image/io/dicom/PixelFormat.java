@@ -49,14 +49,15 @@ record PixelFormat(int bitsAllocated, int bitsStored, int highBit, boolean signe
         byte[] b = data.buffer();
         int start = data.offset() + (int) (first * size);
         boolean bigEndian = data.bigEndian();
+        // 8-bit pixels in a big endian OW value are swapped pairwise with their neighbour
+        int swap8 = size == 1 && bigEndian ? 1 : 0;
         int shift = highBit + 1 - bitsStored;
         int unused = 64 - bitsStored;
         for (int p = 0; p < count; p++) {
             int at = start + p * size;
             long raw;
             if (size == 1) {
-                // 8-bit pixels in a big endian OW value are swapped pairwise with their neighbour
-                raw = b[bigEndian ? at ^ 1 : at] & 0xFF;
+                raw = b[data.offset() + (int) ((first + p) ^ swap8)] & 0xFF;
             } else if (size == 2) {
                 raw = bigEndian ? (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF) : (b[at + 1] & 0xFF) << 8 | (b[at] & 0xFF);
             } else {

@@ -22,7 +22,8 @@ import org.organdose.image.io.dicom.DicomTestWriter.Options;
  * allocation driven by a lying length.
  */
 class DicomFuzzTest {
-    private static final int MUTATIONS_PER_SEED_FILE = 1000;
+    /** 1000 by default (5000 inputs in all); {@code -Dorgandose.fuzzMutations=N} for a longer hunt. */
+    private static final int MUTATIONS_PER_SEED_FILE = Integer.getInteger("organdose.fuzzMutations", 1000);
     private static final int[] SPECIAL_LENGTHS = {0xFFFFFFFF, 0x7FFFFFFF, 0xFFFFFFFE, 0x80000000, 0x10000, 1, 3, 0};
 
     @TempDir
@@ -43,6 +44,18 @@ class DicomFuzzTest {
                         .decimals(DicomTags.IMAGE_POSITION_PATIENT, 1, 2, 3)
                         .decimals(DicomTags.IMAGE_ORIENTATION_PATIENT, SyntheticDicom.AXIAL));
         seeds.add(DicomTestWriter.encode(nm, new Options(TransferSyntax.EXPLICIT_LITTLE, true, true)));
+        Dataset perFrame = new Dataset()
+                .sequence(DicomTags.PLANE_POSITION_SEQUENCE, new Dataset().decimals(DicomTags.IMAGE_POSITION_PATIENT, 1, 2, 3))
+                .sequence(DicomTags.PIXEL_VALUE_TRANSFORMATION_SEQUENCE, new Dataset()
+                        .decimals(DicomTags.RESCALE_SLOPE, 2).decimals(DicomTags.RESCALE_INTERCEPT, 1));
+        Dataset enhanced = SyntheticDicom.axialSlice("3.3", 0)
+                .text(DicomTags.MODALITY, Vr.CS, "PT")
+                .sequence(DicomTags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE, new Dataset()
+                        .sequence(DicomTags.PIXEL_MEASURES_SEQUENCE, new Dataset().decimals(DicomTags.PIXEL_SPACING, 2, 2))
+                        .sequence(DicomTags.PLANE_ORIENTATION_SEQUENCE, new Dataset()
+                                .decimals(DicomTags.IMAGE_ORIENTATION_PATIENT, SyntheticDicom.AXIAL)))
+                .sequence(DicomTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE, perFrame);
+        seeds.add(DicomTestWriter.encode(enhanced, new Options(TransferSyntax.IMPLICIT_LITTLE, true, true)));
         return seeds;
     }
 
@@ -53,7 +66,7 @@ class DicomFuzzTest {
         int read = 0;
         int refused = 0;
         for (int s = 0; s < seeds.size(); s++) {
-            Random random = new Random(1000 + s);
+            Random random = new Random(Long.getLong("organdose.fuzzSeed", 1000) + s);
             for (int m = 0; m < MUTATIONS_PER_SEED_FILE; m++) {
                 byte[] mutated = mutate(seeds.get(s), random);
                 Files.write(file, mutated);
