@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.organdose.image.Matrix3;
 import org.organdose.image.io.ImageIoException;
@@ -73,10 +74,12 @@ final class DicomPlanes {
         if (frames < 1) {
             throw new ImageIoException(file, "NumberOfFrames is " + frames);
         }
-        long needed = (long) rows * columns * frames * format.bytesPerPixel();
+        // in floating point: a damaged header's product of four sizes can overflow a long
+        double needed = (double) rows * columns * frames * format.bytesPerPixel();
         if (needed > pixels.length()) {
             throw new ImageIoException(file, "pixel data holds " + pixels.length() + " bytes but " + rows + " rows x "
-                    + columns + " columns x " + frames + " frames x " + format.bytesPerPixel() + " bytes need " + needed);
+                    + columns + " columns x " + frames + " frames x " + format.bytesPerPixel() + " bytes need "
+                    + String.format(Locale.ROOT, "%.0f", needed));
         }
         PlaneTemplate common = new PlaneTemplate(file, rows, columns, format, a.number(DicomTags.GANTRY_DETECTOR_TILT, 0));
         if (!a.sequence(DicomTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE).isEmpty()) {
