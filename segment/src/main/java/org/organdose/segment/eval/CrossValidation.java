@@ -1,11 +1,13 @@
 package org.organdose.segment.eval;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import java.util.Set;
 import org.organdose.segment.Mode;
 import org.organdose.segment.Organ;
 import org.organdose.segment.Segmentation;
@@ -13,6 +15,7 @@ import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.LabelledCase;
 import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.infer.UNetSegmenter;
+import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.net.SegmentationNetwork;
 import org.organdose.segment.train.ProgressListener;
 import org.organdose.segment.train.Trainer;
@@ -28,6 +31,8 @@ public final class CrossValidation {
     public static final double LOW_DOSE_PIXEL_MM = 1.2;
     public static final double LOW_DOSE_SLICE_MM = 5;
     public static final double LOW_DOSE_NOISE_HU = 30;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CrossValidation() {
     }
@@ -83,6 +88,14 @@ public final class CrossValidation {
         return results;
     }
 
+    /** Adds the results to the model's model.json under {@code accuracy.heldOut}, keeping what is there. */
+    public static void recordInModel(Path modelDir, List<CaseEvaluation> results) throws SegmentationException, IOException {
+        ModelSpec spec = ModelSpec.read(modelDir);
+        Map<String, Object> accuracy = spec.accuracy() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(spec.accuracy());
+        accuracy.put("heldOut", JSON.convertValue(MetricsJson.toJson(results).get("results"), List.class));
+        spec.withAccuracy(accuracy).write(modelDir);
+    }
+
     /** One line: case, variant, mode, Dice per organ, time. */
     public static String describe(CaseEvaluation e) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s [%s, %s]", e.caseId(), e.variant(),
@@ -96,12 +109,5 @@ public final class CrossValidation {
         }
         sb.append(String.format(Locale.ROOT, " (%.1f s)", e.seconds()));
         return sb.toString();
-    }
-
-    /** Organs scored in at least one result. */
-    public static Set<Organ> organs(List<CaseEvaluation> results) {
-        Set<Organ> s = java.util.EnumSet.noneOf(Organ.class);
-        results.forEach(r -> s.addAll(r.metrics().keySet()));
-        return s;
     }
 }
