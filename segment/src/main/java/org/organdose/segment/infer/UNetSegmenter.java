@@ -28,7 +28,7 @@ import org.organdose.segment.preprocess.WorkingGrid;
  */
 public final class UNetSegmenter implements Segmenter {
     private static final int BATCH = 8;
-    /** Less air than this fraction of the field of view and no value below -500 HU: probably not a CT. */
+    /** A CT in HU always has air (outside the body, lungs, bowel gas) below this; without it the image is probably not a CT. */
     private static final float AIR_HU = -500f;
 
     private final SegmentationNetwork network;
