@@ -155,6 +155,38 @@ final class VoxelInput {
         return out;
     }
 
+    /** Reads exactly {@code count} numbers written as text, separated by white space or commas. */
+    static float[] readTextSamples(Path file, InputStream in, int count) throws ImageIoException {
+        float[] out = allocate(file, count);
+        StringBuilder token = new StringBuilder();
+        int done = 0;
+        try {
+            while (done < count) {
+                int c = in.read();
+                boolean separator = c < 0 || Character.isWhitespace(c) || c == ',';
+                if (!separator) {
+                    if (token.length() > 64) {
+                        throw new ImageIoException(file, "voxel " + done + " is not a number");
+                    }
+                    token.append((char) c);
+                    continue;
+                }
+                if (token.length() > 0) {
+                    out[done++] = (float) TextHeader.number(file, "voxel " + done, token.toString());
+                    token.setLength(0);
+                }
+                if (c < 0 && done < count) {
+                    throw new ImageIoException(file, "voxel data ends after " + done + " of " + count + " voxels");
+                }
+            }
+        } catch (ImageIoException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ImageIoException(file, "cannot read: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** Reads the first {@code n} bytes of a stream, or fewer when it ends first. */
     static byte[] readUpTo(Path file, InputStream in, int n) throws ImageIoException {
         try {

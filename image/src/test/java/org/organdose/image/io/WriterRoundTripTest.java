@@ -36,7 +36,9 @@ class WriterRoundTripTest {
     static Stream<Arguments> cases() {
         List<Format> formats = List.of(
                 new Format("x.nii.gz", NiftiWriter::write, NiftiReader::read),
-                new Format("x.nii", NiftiWriter::write, NiftiReader::read));
+                new Format("x.nii", NiftiWriter::write, NiftiReader::read),
+                new Format("x.nrrd", NrrdWriter::write, NrrdReader::read),
+                new Format("x.nhdr", NrrdWriter::write, NrrdReader::read));
         List<Arguments> out = new ArrayList<>();
         for (Format f : formats) {
             for (StorageType s : StorageType.values()) {
