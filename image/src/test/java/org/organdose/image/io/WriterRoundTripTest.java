@@ -38,7 +38,9 @@ class WriterRoundTripTest {
                 new Format("x.nii.gz", NiftiWriter::write, NiftiReader::read),
                 new Format("x.nii", NiftiWriter::write, NiftiReader::read),
                 new Format("x.nrrd", NrrdWriter::write, NrrdReader::read),
-                new Format("x.nhdr", NrrdWriter::write, NrrdReader::read));
+                new Format("x.nhdr", NrrdWriter::write, NrrdReader::read),
+                new Format("x.mha", MetaImageWriter::write, MetaImageReader::read),
+                new Format("x.mhd", MetaImageWriter::write, MetaImageReader::read));
         List<Arguments> out = new ArrayList<>();
         for (Format f : formats) {
             for (StorageType s : StorageType.values()) {
