@@ -210,7 +210,7 @@ public final class InterfileReader {
 
         private float[] voxels(int count) throws ImageIoException {
             String dataName = required("name of data file", "nameofdatafile").replace("\"", "").trim();
-            Path data = file.resolveSibling(dataName);
+            Path data = VoxelInput.dataFile(file, dataName);
             SampleType type = sampleType();
             ByteOrder order = switch (fields.getOrDefault("imagedatabyteorder", "BIGENDIAN").toUpperCase(Locale.ROOT)) {
                 case "LITTLEENDIAN" -> ByteOrder.LITTLE_ENDIAN;

@@ -187,7 +187,7 @@ public final class MetaImageReader {
                 if (dataFile.toUpperCase(Locale.ROOT).startsWith("LIST") || dataFile.contains("%")) {
                     throw new ImageIoException(file, "MetaImage data split over several files is not supported");
                 }
-                data = file.resolveSibling(dataFile);
+                data = VoxelInput.dataFile(file, dataFile);
                 long dataBytes = VoxelInput.fileSize(data);
                 long headerSize = fields.containsKey("headersize") ? TextHeader.integer(file, "HeaderSize", fields.get("headersize")) : 0;
                 if (headerSize < -1 || headerSize > dataBytes || (headerSize == -1 && (compressed || !binary))) {

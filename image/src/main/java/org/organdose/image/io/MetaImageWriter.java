@@ -17,6 +17,7 @@ import org.organdose.image.Volume;
  * first, so that a header never names missing data). {@code TransformMatrix} lists the
  * direction of index axis i, then j, then k, as ITK writes it; {@code AnatomicalOrientation}
  * restates it in ITK's letters (the identity is "RAI").
+ * Integer types are rounded to the nearest integer and clamped to their range (NaN becomes 0).
  */
 public final class MetaImageWriter {
     private MetaImageWriter() {

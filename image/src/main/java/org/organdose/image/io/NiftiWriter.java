@@ -18,7 +18,8 @@ import org.organdose.image.Volume;
  * read: the sform (the exact affine) and the qform (rotation quaternion, qfac = -1 for a reflected
  * grid), both with code 1 (scanner anatomical), in RAS millimetres ({@code xyzt_units} = mm).
  * {@code scl_slope} is 1 and {@code scl_inter} 0, so the stored values are the values. Integer
- * types are rounded and clamped (see {@link StorageType}); the file appears only when complete.
+ * types are rounded to the nearest integer and clamped to their range (NaN becomes 0). The file
+ * appears only when complete.
  */
 public final class NiftiWriter {
     private static final int VOX_OFFSET = 352;

@@ -303,7 +303,7 @@ public final class NrrdReader {
                 if (dataFile.startsWith("LIST") || dataFile.contains("%")) {
                     throw new ImageIoException(file, "NRRD data split over several files is not supported");
                 }
-                data = file.resolveSibling(dataFile);
+                data = VoxelInput.dataFile(file, dataFile);
                 start = 0;
                 dataBytes = VoxelInput.fileSize(data);
             } else if (header.atEndOfFile()) {

@@ -1,5 +1,6 @@
 package org.organdose.image.io;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import org.organdose.image.Volume;
  * {@code space directions} (direction times spacing per axis) and {@code space origin}: attached
  * to the header for {@code .nrrd}; for {@code .nhdr} the data go to a sibling
  * {@code <name>.raw.gz}, written before the header so that a header never names missing data.
+ * Integer types are rounded to the nearest integer and clamped to their range (NaN becomes 0).
  */
 public final class NrrdWriter {
     private NrrdWriter() {
@@ -38,7 +40,7 @@ public final class NrrdWriter {
         }
     }
 
-    private static void writeData(OutputStream out, Volume volume, StorageType storage) throws java.io.IOException {
+    private static void writeData(OutputStream out, Volume volume, StorageType storage) throws IOException {
         GZIPOutputStream gz = VoxelOutput.gzip(out);
         VoxelOutput.write(gz, volume.voxels(), storage, ByteOrder.LITTLE_ENDIAN);
         gz.finish();

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -39,6 +40,15 @@ final class VoxelInput {
             throw e;
         } catch (IOException e) {
             throw new ImageIoException(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The data file a header names, relative to the header's folder. */
+    static Path dataFile(Path header, String name) throws ImageIoException {
+        try {
+            return header.resolveSibling(name);
+        } catch (InvalidPathException e) {
+            throw new ImageIoException(header, "data file name '" + TextHeader.abbreviated(name) + "' is not a valid path");
         }
     }
 
@@ -131,7 +141,7 @@ final class VoxelInput {
     static float[] readSamples(Path file, InputStream in, SampleType type, ByteOrder order, int count)
             throws ImageIoException {
         float[] out = allocate(file, count);
-        int perChunk = CHUNK_BYTES / type.bytes();
+        int perChunk = Math.max(1, Math.min(CHUNK_BYTES / type.bytes(), count));
         byte[] chunk = new byte[perChunk * type.bytes()];
         ByteBuffer buffer = ByteBuffer.wrap(chunk).order(order);
         int done = 0;

@@ -10,6 +10,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
 import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,7 +123,7 @@ class MetaImageReaderTest {
         }
         byte[] zlib = z.toByteArray();
         assertThat(MetaImageReader.read(file("ok.mha", GOOD, zlib)).volume().voxels()).hasSize(64);
-        assertThat(problem(GOOD, java.util.Arrays.copyOf(zlib, zlib.length / 2))).contains("voxel data");
+        assertThat(problem(GOOD, Arrays.copyOf(zlib, zlib.length / 2))).contains("voxel data");
         assertThat(problem(GOOD.replace("4 4 4", "4 4 400000"), zlib)).contains("file too short");
         assertThat(problem(GOOD.replace("4 4 4", "4 0 4"), zlib)).contains("DimSize of axis 1");
         assertThat(problem(GOOD.replace("4 4 4", "4 4"), zlib)).contains("DimSize needs 3");
@@ -134,7 +136,7 @@ class MetaImageReaderTest {
         assertThat(problem(GOOD.replace("ElementDataFile = LOCAL\n", ""), new byte[0])).contains("ElementDataFile");
         assertThat(problem(GOOD, new byte[] {1, 2, 3, 4, 5})).containsAnyOf("corrupt", "voxel data");
         byte[] garbage = new byte[2000];
-        new java.util.Random(5).nextBytes(garbage);
+        new Random(5).nextBytes(garbage);
         assertThat(problem("", garbage)).contains("MetaImage");
     }
 }

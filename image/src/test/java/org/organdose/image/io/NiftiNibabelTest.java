@@ -3,6 +3,7 @@ package org.organdose.image.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -69,10 +70,10 @@ class NiftiNibabelTest {
         Path file = dir.resolve("qform.nii");
         Geometry g = TestImages.reflected();
         NiftiWriter.write(TestImages.pattern(g, StorageType.FLOAT32), StorageType.FLOAT32, file);
-        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        byte[] bytes = Files.readAllBytes(file);
         bytes[254] = 0;
         bytes[255] = 0;
-        java.nio.file.Files.write(file, bytes);
+        Files.write(file, bytes);
         assertAffine(NiftiReader.read(file).volume().geometry().affineRas(), describe(python, file), 1e-4);
         assertAffine(NiftiReader.read(file).volume().geometry().affineRas(), g.affineRas(), 1e-4);
     }

@@ -2,9 +2,14 @@ package org.organdose.image.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.Geometry;
@@ -46,19 +51,48 @@ class NiftiRoundTripTest {
         assertThat(dir.toFile().list()).isEmpty();
     }
 
+    private Path edited(String name, Consumer<ByteBuffer> edit) throws Exception {
+        Path file = dir.resolve(name);
+        NiftiWriter.write(TestImages.pattern(TestImages.oblique(), StorageType.INT16), StorageType.INT16, file);
+        byte[] bytes = Files.readAllBytes(file);
+        edit.accept(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
+        Files.write(file, bytes);
+        return file;
+    }
+
+    @Test
+    void headerDetails() throws Exception {
+        Geometry oblique = TestImages.oblique();
+        // xyzt_units 1: metres, so every length is 1000 times larger in mm
+        Geometry metres = NiftiReader.read(edited("m.nii", b -> b.put(123, (byte) 1))).volume().geometry();
+        assertThat(metres.spacing(2)).isCloseTo(2500, within(1e-3));
+        assertThat(metres.origin()[2]).isCloseTo(410_000, within(1e-1));
+        // a 5D header whose extra dimensions are 1 is a 3D image
+        MedicalImage fiveD = NiftiReader.read(edited("5d.nii", b -> b.putShort(40, (short) 5).putShort(48, (short) 1)
+                .putShort(50, (short) 1)));
+        TestImages.assertSameGeometry(fiveD.volume().geometry(), oblique, 1e-4);
+        assertThat(fiveD.metadata().description()).isEqualTo("OrganDose");
+        assertThat(fiveD.metadata().modality()).isEqualTo("unknown");
+        // neither sform nor qform: voxel sizes only, RAS index axes, with a warning
+        MedicalImage bare = NiftiReader.read(edited("bare.nii", b -> b.putShort(252, (short) 0).putShort(254, (short) 0)));
+        assertThat(bare.volume().geometry().affineRas()).containsExactly(
+                new double[] {0.7, 0, 0, 0, 0, 0.9, 0, 0, 0, 0, 2.5, 0, 0, 0, 0, 1}, within(1e-6));
+        assertThat(bare.metadata().warnings()).anyMatch(w -> w.contains("method 1"));
+    }
+
     @Test
     void readsHeaderImagePairs() throws Exception {
         Volume v = TestImages.pattern(TestImages.oblique(), StorageType.FLOAT32);
         Path single = dir.resolve("x.nii");
         NiftiWriter.write(v, StorageType.FLOAT32, single);
         byte[] bytes = Files.readAllBytes(single);
-        byte[] header = java.util.Arrays.copyOf(bytes, 348);
+        byte[] header = Arrays.copyOf(bytes, 348);
         header[344] = 'n';
         header[345] = 'i';
         header[346] = '1';
-        java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(108, 0);
+        ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).putFloat(108, 0);
         Files.write(dir.resolve("pair.hdr"), header);
-        Files.write(dir.resolve("pair.img"), java.util.Arrays.copyOfRange(bytes, 352, bytes.length));
+        Files.write(dir.resolve("pair.img"), Arrays.copyOfRange(bytes, 352, bytes.length));
         for (String name : new String[] {"pair.hdr", "pair.img"}) {
             Volume back = NiftiReader.read(dir.resolve(name)).volume();
             TestImages.assertSameGeometry(back.geometry(), v.geometry(), 1e-4);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,7 +207,7 @@ class NrrdReaderTest {
         assertThat(problem(GOOD.replace("dimension: 3", "dimension: 4").replace("sizes: 2 2 2", "sizes: 3 2 2 2")
                 .replace("directions: ", "directions: none "), new byte[48])).contains("only scalar 3D");
         byte[] garbage = new byte[3000];
-        new java.util.Random(3).nextBytes(garbage);
+        new Random(3).nextBytes(garbage);
         assertThat(problem("", garbage)).containsAnyOf("not a NRRD file", "no end of header");
         assertThat(catchThrowable(() -> NrrdReader.read(dir.resolve("none.nrrd")))).isInstanceOf(ImageIoException.class)
                 .hasMessageContaining("not found");
