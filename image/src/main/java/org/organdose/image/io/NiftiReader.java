@@ -54,6 +54,8 @@ public final class NiftiReader {
         Compression headerCompression = VoxelInput.isGzip(header) ? Compression.GZIP : Compression.NONE;
         try (InputStream headerIn = VoxelInput.decompressing(header, VoxelInput.open(header), headerCompression)) {
             NiftiHeader h = NiftiHeader.parse(header, VoxelInput.readUpTo(header, headerIn, HEADER_BYTES), pair);
+            List<String> warnings = new ArrayList<>();
+            Geometry geometry = h.geometry(warnings);
             long neededBytes = (long) h.voxelCount() * h.type().bytes();
             float[] voxels;
             if (pair) {
@@ -70,8 +72,6 @@ public final class NiftiReader {
                 voxels = VoxelInput.readSamples(file, headerIn, h.type(), h.order(), h.voxelCount());
             }
             h.scale(voxels);
-            List<String> warnings = new ArrayList<>();
-            Geometry geometry = h.geometry(warnings);
             ImageMetadata metadata = new ImageMetadata("unknown", "", "", h.description(), warnings);
             return new MedicalImage(new Volume(geometry, voxels), metadata);
         } catch (ImageIoException e) {
