@@ -31,13 +31,13 @@ class PhantomLearningTest {
         LabelledCase train = new LabelledCase("phantom-a", Phantom.ct(grid, 10, 1), Phantom.labels(grid),
                 EnumSet.allOf(Organ.class), 1);
         TrainingConfig config = TrainingConfig.builder(List.of(), dir.resolve("tiny"))
-                .planes(Set.of(Plane.AXIAL)).spacingMm(4).baseWidth(8).depth(2).cropSize(48).batchSize(4)
-                .epochs(4).stepsPerEpoch(80).learningRate(3e-3).augmentation(Augmentation.NONE).seed(7).build();
+                .planes(Set.of(Plane.AXIAL)).spacingMm(3).baseWidth(8).depth(2).cropSize(48).batchSize(4)
+                .epochs(5).stepsPerEpoch(80).learningRate(3e-3).augmentation(Augmentation.NONE).seed(7).build();
         Trainer.Result result = Trainer.train(config, List.<TrainingCase>of(train), ProgressListener.silent());
 
-        assertThat(result.history()).hasSize(4);
+        assertThat(result.history()).hasSize(5);
         assertThat(dir.resolve("tiny").resolve(ModelSpec.FILE_NAME)).exists();
-        assertThat(Files.readString(dir.resolve("tiny").resolve("training.log"))).contains("epoch 4/4");
+        assertThat(Files.readString(dir.resolve("tiny").resolve("training.log"))).contains("epoch 5/5");
 
         Volume unseen = Phantom.ct(grid, 10, 99);
         Segmentation s = org.organdose.segment.infer.SegmentationRunner.segment(unseen, Mode.AXIAL, dir.resolve("tiny"));

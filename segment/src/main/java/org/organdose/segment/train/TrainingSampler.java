@@ -9,7 +9,7 @@ import org.organdose.segment.preprocess.WorkingGrid;
 
 /**
  * Draws augmented 2.5D training samples: a case (by weight), a plane, a centre (two thirds of the
- * time on a labelled organ, else anywhere in the body), then a crop of k adjacent slices resampled
+ * time on an organ, else anywhere in the body), then a crop of k adjacent slices resampled
  * through the random geometric transform, with the main slice's classes as the target.
  */
 final class TrainingSampler {
@@ -71,12 +71,23 @@ final class TrainingSampler {
         return cases.get(cases.size() - 1);
     }
 
+    /**
+     * Two thirds of the time a voxel of an organ class present in the case, the class drawn
+     * uniformly so that the kidneys and spleen are seen as often as the much larger liver; else a
+     * random body voxel.
+     */
     private int[] pickCentre(WorkingCase c) {
         int[] n = c.geometry().sizes();
         int p = -1;
-        if (c.foreground.length > 0 && rng.nextDouble() < FOREGROUND_CENTRE_PROBABILITY) {
-            p = c.foreground[rng.nextInt(c.foreground.length)];
-        } else {
+        if (rng.nextDouble() < FOREGROUND_CENTRE_PROBABILITY) {
+            int[] present = java.util.stream.IntStream.range(1, NetworkClasses.COUNT)
+                    .filter(cls -> c.voxelsOfClass[cls].length > 0).toArray();
+            if (present.length > 0) {
+                int[] voxels = c.voxelsOfClass[present[rng.nextInt(present.length)]];
+                p = voxels[rng.nextInt(voxels.length)];
+            }
+        }
+        if (p < 0) {
             float[] hu = c.ct.voxels();
             for (int tries = 0; tries < 50 && p < 0; tries++) {
                 int q = rng.nextInt(hu.length);

@@ -11,7 +11,7 @@ import org.organdose.segment.preprocess.WorkingGrid;
 
 /**
  * A training or validation case on the working grid: CT in HU, the network class of every voxel,
- * which classes the case labels, and where its labelled organs are (to centre training samples).
+ * which classes the case labels, and where each organ class is (to centre training samples).
  */
 final class WorkingCase {
     final String id;
@@ -20,7 +20,8 @@ final class WorkingCase {
     final byte[] classes;
     final boolean[] labelledClasses;
     final double weight;
-    final int[] foreground;
+    /** Voxel offsets of each organ class (index 0, background, unused), to centre samples on organs. */
+    final int[][] voxelsOfClass;
     final LabelledCase source;
 
     private WorkingCase(String id, Volume ct, LabelMap organs, boolean[] labelledClasses, double weight, LabelledCase source) {
@@ -32,18 +33,20 @@ final class WorkingCase {
         this.source = source;
         byte[] o = organs.labels();
         this.classes = new byte[o.length];
-        int count = 0;
+        int[] counts = new int[NetworkClasses.COUNT];
         for (int p = 0; p < o.length; p++) {
             classes[p] = NetworkClasses.ofLabel(o[p]);
-            if (classes[p] != 0) {
-                count++;
-            }
+            counts[classes[p]]++;
         }
-        this.foreground = new int[count];
-        int n = 0;
+        this.voxelsOfClass = new int[NetworkClasses.COUNT][];
+        for (int c = 1; c < NetworkClasses.COUNT; c++) {
+            voxelsOfClass[c] = new int[counts[c]];
+        }
+        int[] filled = new int[NetworkClasses.COUNT];
         for (int p = 0; p < o.length; p++) {
-            if (classes[p] != 0) {
-                foreground[n++] = p;
+            int c = classes[p];
+            if (c != 0) {
+                voxelsOfClass[c][filled[c]++] = p;
             }
         }
     }
