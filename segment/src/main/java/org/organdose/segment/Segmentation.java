@@ -1,5 +1,6 @@
 package org.organdose.segment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.organdose.image.LabelMap;
@@ -20,7 +21,7 @@ public record Segmentation(LabelMap labels, Map<Organ, OrganReport> organs, List
 
     /** All warnings, image-level first, then per organ in {@link Organ} order. */
     public List<String> allWarnings() {
-        List<String> all = new java.util.ArrayList<>(warnings);
+        List<String> all = new ArrayList<>(warnings);
         for (Organ o : Organ.values()) {
             OrganReport r = organs.get(o);
             if (r != null) {

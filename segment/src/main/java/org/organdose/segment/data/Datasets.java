@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -166,16 +167,16 @@ public final class Datasets {
         return names;
     }
 
-    private static java.util.Optional<CaseFiles> litsCase(Path file) {
+    private static Optional<CaseFiles> litsCase(Path file) {
         Matcher m = LITS_VOLUME.matcher(file.getFileName().toString());
         if (!m.matches() || !Files.isRegularFile(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String suffix = m.group(2) == null ? "" : m.group(2);
         Path seg = file.resolveSibling("segmentation-" + m.group(1) + ".nii" + suffix);
         if (!Files.isRegularFile(seg)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new CaseFiles("lits-" + m.group(1), file, seg, LabelMapping.lits(), 1.0, "LiTS"));
+        return Optional.of(new CaseFiles("lits-" + m.group(1), file, seg, LabelMapping.lits(), 1.0, "LiTS"));
     }
 }

@@ -1,14 +1,18 @@
 package org.organdose.segment.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Volume;
-import org.organdose.segment.infer.KidneySides;
 import org.organdose.segment.Organ;
+import org.organdose.segment.infer.KidneySides;
 
 /**
  * Maps a dataset's label values to OrganDose labels. Kidneys that a dataset does not tell apart
@@ -40,7 +44,7 @@ public final class LabelMapping {
 
     /** Our own convention: values already are {@link Organ#label()}, only {@code labelled} counts. */
     public static LabelMapping identity(Set<Organ> labelled) {
-        Map<Integer, Integer> map = new java.util.HashMap<>();
+        Map<Integer, Integer> map = new HashMap<>();
         for (Organ o : labelled) {
             map.put(o.label(), o.label());
         }
@@ -64,9 +68,9 @@ public final class LabelMapping {
      * MSD liver and KiTS sets; anything else is ignored.
      */
     public static LabelMapping fromNames(Map<Integer, String> names) {
-        Map<Integer, Integer> map = new java.util.HashMap<>();
-        java.util.List<Integer> lesions = new java.util.ArrayList<>();
-        java.util.Set<Integer> organValues = new java.util.HashSet<>();
+        Map<Integer, Integer> map = new HashMap<>();
+        List<Integer> lesions = new ArrayList<>();
+        Set<Integer> organValues = new HashSet<>();
         for (Map.Entry<Integer, String> e : names.entrySet()) {
             String name = e.getValue().toLowerCase(Locale.ROOT);
             int value = e.getKey();

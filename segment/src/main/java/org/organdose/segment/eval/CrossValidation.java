@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.organdose.segment.Mode;
 import org.organdose.segment.Organ;
 import org.organdose.segment.Segmentation;
@@ -43,7 +44,7 @@ public final class CrossValidation {
         int k = folds > 0 ? folds : cases.size();
         List<TrainingCase> sorted = new ArrayList<>(cases);
         sorted.removeIf(c -> config.exclude().contains(c.id()));
-        sorted.sort(java.util.Comparator.comparing(TrainingCase::id));
+        sorted.sort(Comparator.comparing(TrainingCase::id));
         List<CaseEvaluation> results = new ArrayList<>();
         for (int fold = 0; fold < k; fold++) {
             Path foldDir = config.out().resolve("fold-" + fold);

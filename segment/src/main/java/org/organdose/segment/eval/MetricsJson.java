@@ -3,6 +3,7 @@ package org.organdose.segment.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.organdose.segment.Organ;
 
@@ -43,7 +44,7 @@ public final class MetricsJson {
             ObjectNode n = list.addObject();
             n.put("case", e.caseId());
             n.put("variant", e.variant());
-            n.put("mode", e.mode().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("mode", e.mode().name().toLowerCase(Locale.ROOT));
             put(n, "seconds", e.seconds(), 1);
             n.set("organs", toJson(e.metrics()));
         }

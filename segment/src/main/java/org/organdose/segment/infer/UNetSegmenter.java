@@ -1,8 +1,10 @@
 package org.organdose.segment.infer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
@@ -39,7 +41,7 @@ public final class UNetSegmenter implements Segmenter {
         List<Plane> needed = mode == Mode.CONSENSUS ? List.of(Plane.values()) : List.of(Plane.AXIAL);
         if (!spec.planes().containsAll(needed)) {
             throw new SegmentationException("model " + spec.name() + " was trained on " + spec.planes()
-                    + " only; " + mode.name().toLowerCase(java.util.Locale.ROOT) + " mode needs " + needed);
+                    + " only; " + mode.name().toLowerCase(Locale.ROOT) + " mode needs " + needed);
         }
         this.network = network;
         this.mode = mode;
@@ -51,7 +53,7 @@ public final class UNetSegmenter implements Segmenter {
         List<String> warnings = new ArrayList<>();
         float[] range = ct.range();
         if (!(range[0] < AIR_HU)) {
-            warnings.add(String.format(java.util.Locale.ROOT,
+            warnings.add(String.format(Locale.ROOT,
                     "no voxel below %.0f HU (range %.0f to %.0f): this does not look like a CT in HU (an MR image?)",
                     AIR_HU, range[0], range[1]));
         }
@@ -96,7 +98,7 @@ public final class UNetSegmenter implements Segmenter {
             for (int s = 0; s < n; s++) {
                 stacks.stack(plane, first + s, input, s * k * planeSize, rows, columns);
             }
-            float[] batch = n == BATCH ? input : java.util.Arrays.copyOf(input, n * k * planeSize);
+            float[] batch = n == BATCH ? input : Arrays.copyOf(input, n * k * planeSize);
             byte[] predicted = network.predictClasses(batch, n, rows, columns);
             for (int s = 0; s < n; s++) {
                 stacks.putSlice(plane, first + s, predicted, s * planeSize, columns, volume);

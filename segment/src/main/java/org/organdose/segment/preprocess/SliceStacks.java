@@ -1,5 +1,6 @@
 package org.organdose.segment.preprocess;
 
+import java.util.Arrays;
 import org.organdose.image.Volume;
 import org.organdose.segment.Plane;
 
@@ -48,7 +49,7 @@ public final class SliceStacks {
     public void stack(Plane plane, int slice, float[] out, int offset, int paddedRows, int paddedColumns) {
         int half = slicesPerStack / 2;
         int planeSize = paddedRows * paddedColumns;
-        java.util.Arrays.fill(out, offset, offset + slicesPerStack * planeSize, 0f);
+        Arrays.fill(out, offset, offset + slicesPerStack * planeSize, 0f);
         int[] idx = new int[3];
         for (int d = 0; d < slicesPerStack; d++) {
             idx[plane.normalAxis()] = Math.max(0, Math.min(slices(plane) - 1, slice + d - half));

@@ -2,6 +2,7 @@ package org.organdose.segment.train;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -48,7 +49,7 @@ public final class ConsoleProgress implements ProgressListener {
         lossSum += loss;
         lossCount++;
         bar.step();
-        bar.setExtraMessage(String.format(java.util.Locale.ROOT, " loss %.3f%s", lossSum / lossCount, runEta()));
+        bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f%s", lossSum / lossCount, runEta()));
     }
 
     private String runEta() {
@@ -57,7 +58,7 @@ public final class ConsoleProgress implements ProgressListener {
         }
         double perEpoch = (System.nanoTime() - runStart) / 1e9 / epochsDoneThisRun;
         Duration left = Duration.ofSeconds((long) (perEpoch * (epochs - epoch + 1)));
-        return String.format(java.util.Locale.ROOT, " run ETA %d:%02d:%02d", left.toHours(), left.toMinutesPart(), left.toSecondsPart());
+        return String.format(Locale.ROOT, " run ETA %d:%02d:%02d", left.toHours(), left.toMinutesPart(), left.toSecondsPart());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.organdose.segment.train;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,10 +24,10 @@ public record EpochSummary(int epoch, double meanLoss, double learningRate, bool
 
     /** One line for the training log. */
     public String logLine(int epochs) {
-        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT,
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "epoch %d/%d loss %.4f lr %.2e%s", epoch, epochs, meanLoss, learningRate, encoderFrozen ? " (encoder frozen)" : ""));
-        validationDice.forEach((organ, dice) -> sb.append(String.format(java.util.Locale.ROOT, " %s %.3f", organ, dice)));
-        sb.append(String.format(java.util.Locale.ROOT, " time %.0f s", seconds));
+        validationDice.forEach((organ, dice) -> sb.append(String.format(Locale.ROOT, " %s %.3f", organ, dice)));
+        sb.append(String.format(Locale.ROOT, " time %.0f s", seconds));
         return sb.toString();
     }
 }

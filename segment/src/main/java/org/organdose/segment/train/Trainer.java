@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +31,8 @@ import org.organdose.segment.Organ;
 import org.organdose.segment.Plane;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.CaseFiles;
-import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.data.Datasets;
+import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.eval.Evaluator;
 import org.organdose.segment.infer.PostProcessing;
 import org.organdose.segment.infer.UNetSegmenter;
@@ -208,7 +211,7 @@ public final class Trainer {
     /** The cases in id order without the excluded ones, after checking ids are unique and hold-outs exist. */
     private List<TrainingCase> usable(List<TrainingCase> cases) throws SegmentationException {
         List<TrainingCase> all = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (TrainingCase c : cases) {
             if (!seen.add(c.id())) {
                 throw new SegmentationException("case id '" + c.id() + "' appears twice in the training data");
@@ -222,7 +225,7 @@ public final class Trainer {
                 throw new SegmentationException("held-out case '" + id + "' is not in the training data");
             }
         }
-        all.sort(java.util.Comparator.comparing(TrainingCase::id));
+        all.sort(Comparator.comparing(TrainingCase::id));
         return all;
     }
 
@@ -265,7 +268,7 @@ public final class Trainer {
                 long t0 = System.nanoTime();
                 WorkingCase c = WorkingCase.of(s.load(), spec.inputSpacingMm());
                 listener.message(String.format(Locale.ROOT, "prepared %s: working grid %s, labelled %s, weight %.2f (%.1f s)",
-                        s.id(), java.util.Arrays.toString(c.geometry().sizes()), s.labelled(), s.weight(),
+                        s.id(), Arrays.toString(c.geometry().sizes()), s.labelled(), s.weight(),
                         (System.nanoTime() - t0) / 1e9));
                 cases.add(c);
             } catch (IOException e) {

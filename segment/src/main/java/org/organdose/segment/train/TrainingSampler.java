@@ -2,6 +2,7 @@ package org.organdose.segment.train;
 
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.organdose.segment.Plane;
 import org.organdose.segment.net.NetworkClasses;
 import org.organdose.segment.preprocess.HuWindow;
@@ -80,7 +81,7 @@ final class TrainingSampler {
         int[] n = c.geometry().sizes();
         int p = -1;
         if (rng.nextDouble() < FOREGROUND_CENTRE_PROBABILITY) {
-            int[] present = java.util.stream.IntStream.range(1, NetworkClasses.COUNT)
+            int[] present = IntStream.range(1, NetworkClasses.COUNT)
                     .filter(cls -> c.voxelsOfClass[cls].length > 0).toArray();
             if (present.length > 0) {
                 int[] voxels = c.voxelsOfClass[present[rng.nextInt(present.length)]];

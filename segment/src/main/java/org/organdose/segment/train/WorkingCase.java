@@ -1,6 +1,6 @@
 package org.organdose.segment.train;
 
-import java.util.Arrays;
+import java.util.List;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Volume;
@@ -14,7 +14,6 @@ import org.organdose.segment.preprocess.WorkingGrid;
  * which classes the case labels, and where each organ class is (to centre training samples).
  */
 final class WorkingCase {
-    final String id;
     final Volume ct;
     final LabelMap organs;
     final byte[] classes;
@@ -24,8 +23,7 @@ final class WorkingCase {
     final int[][] voxelsOfClass;
     final LabelledCase source;
 
-    private WorkingCase(String id, Volume ct, LabelMap organs, boolean[] labelledClasses, double weight, LabelledCase source) {
-        this.id = id;
+    private WorkingCase(Volume ct, LabelMap organs, boolean[] labelledClasses, double weight, LabelledCase source) {
         this.ct = ct;
         this.organs = organs;
         this.labelledClasses = labelledClasses;
@@ -62,17 +60,12 @@ final class WorkingCase {
             int cls = NetworkClasses.of(o);
             // a class counts as labelled only if every organ of it is (both kidneys for "kidney")
             labelled[cls] = c.labelled().contains(o) && (cls != NetworkClasses.KIDNEY
-                    || c.labelled().containsAll(java.util.List.of(Organ.KIDNEY_RIGHT, Organ.KIDNEY_LEFT)));
+                    || c.labelled().containsAll(List.of(Organ.KIDNEY_RIGHT, Organ.KIDNEY_LEFT)));
         }
-        return new WorkingCase(c.id(), ct, organs, labelled, c.weight(), c);
+        return new WorkingCase(ct, organs, labelled, c.weight(), c);
     }
 
     Geometry geometry() {
         return ct.geometry();
-    }
-
-    @Override
-    public String toString() {
-        return id + " " + Arrays.toString(geometry().sizes()) + " labelled " + Arrays.toString(labelledClasses);
     }
 }
