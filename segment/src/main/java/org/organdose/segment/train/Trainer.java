@@ -107,71 +107,102 @@ public final class Trainer {
             spec.withTraining(trainingData(split.training), settings(split, state)).write(config.out());
             int totalSteps = config.epochs() * config.stepsPerEpoch();
             MaskedDiceCeLoss loss = new MaskedDiceCeLoss();
-            for (int epoch = state.epochsDone; epoch < config.epochs(); epoch++) {
-                boolean frozen = config.init() != null && epoch < config.freezeEpochs();
-                double base = config.init() != null && !frozen ? config.learningRate() / 10 : config.learningRate();
-                TrainingSampler sampler = new TrainingSampler(training, List.copyOf(config.planes()), spec.slicesPerStack(),
-                        config.cropSize(), HuWindow.of(spec.huWindow()), config.augmentation(), config.seed() * 1_000_003L + epoch);
-                long start = System.nanoTime();
-                double[] lossAndRate = trainEpoch(network, sampler, loss, frozen, base, epoch * config.stepsPerEpoch(), totalSteps, epoch);
-                Map<String, Double> dice = validate(network, validation);
-                EpochSummary summary = new EpochSummary(epoch + 1, lossAndRate[0], lossAndRate[1], frozen, dice,
-                        (System.nanoTime() - start) / 1e9);
-                state.record(summary);
-                saveCheckpoint(network, state);
-                if (state.bestEpoch == summary.epoch()) {
-                    network.saveWeights(config.out().resolve(WEIGHTS));
+            Optimiser opt = null;
+            try {
+                for (int epoch = state.epochsDone; epoch < config.epochs(); epoch++) {
+                    boolean frozen = config.init() != null && epoch < config.freezeEpochs();
+                    if (opt == null || opt.encoderFrozen != frozen) {
+                        if (opt != null) {
+                            opt.close();
+                            listener.message("encoder unfrozen: training the whole net");
+                        }
+                        opt = new Optimiser(network, loss, frozen);
+                    }
+                    double base = config.init() != null && !frozen ? config.learningRate() / 10 : config.learningRate();
+                    TrainingSampler sampler = new TrainingSampler(training, List.copyOf(config.planes()), spec.slicesPerStack(),
+                            config.cropSize(), HuWindow.of(spec.huWindow()), config.augmentation(), config.seed() * 1_000_003L + epoch);
+                    long start = System.nanoTime();
+                    double meanLoss = trainEpoch(opt, network, sampler, loss, base, epoch * config.stepsPerEpoch(), totalSteps, epoch);
+                    Map<String, Double> dice = validate(network, validation);
+                    EpochSummary summary = new EpochSummary(epoch + 1, meanLoss, opt.rate[0], frozen, dice,
+                            (System.nanoTime() - start) / 1e9);
+                    state.record(summary);
+                    saveCheckpoint(network, state);
+                    if (state.bestEpoch == summary.epoch()) {
+                        network.saveWeights(config.out().resolve(WEIGHTS));
+                    }
+                    appendLog(summary.logLine(config.epochs()));
+                    spec.withTraining(trainingData(split.training), settings(split, state))
+                            .withAccuracy(accuracy(state, split)).write(config.out());
+                    listener.epochDone(summary);
                 }
-                appendLog(summary.logLine(config.epochs()));
-                spec.withTraining(trainingData(split.training), settings(split, state))
-                        .withAccuracy(accuracy(state, split)).write(config.out());
-                listener.epochDone(summary);
+            } finally {
+                if (opt != null) {
+                    opt.close();
+                }
             }
             return new Result(config.out(), List.copyOf(state.history), state.bestEpoch);
         }
     }
 
-    /** One epoch of optimiser steps; returns the mean loss and the last learning rate. */
-    private double[] trainEpoch(SegmentationNetwork network, TrainingSampler sampler, MaskedDiceCeLoss loss, boolean frozen,
-            double base, int firstStep, int totalSteps, int epoch) {
-        UNet25d net = network.net();
-        // loaded weights arrive without gradients attached, and the previous epoch may have frozen the encoder
-        net.freezeParameters(false, UNet25d.trainable());
-        if (frozen) {
-            net.freezeParameters(true, net.encoderParameters());
+    /**
+     * Adam over the trainable parameters of one phase (whole net, or decoder with the encoder
+     * frozen); its moment estimates carry over from epoch to epoch within the phase.
+     */
+    private static final class Optimiser implements AutoCloseable {
+        final boolean encoderFrozen;
+        final float[] rate = {0f};
+        final ai.djl.training.Trainer djl;
+
+        Optimiser(SegmentationNetwork network, MaskedDiceCeLoss loss, boolean encoderFrozen) {
+            this.encoderFrozen = encoderFrozen;
+            UNet25d net = network.net();
+            // loaded weights arrive without gradients attached, and a previous phase may have frozen the encoder
+            net.freezeParameters(false, UNet25d.trainable());
+            if (encoderFrozen) {
+                net.freezeParameters(true, net.encoderParameters());
+            }
+            Tracker tracker = numUpdate -> rate[0];
+            djl = network.model().newTrainer(new DefaultTrainingConfig(loss)
+                    .optOptimizer(Adam.builder().optLearningRateTracker(tracker).build()));
         }
-        float[] rate = {(float) base};
-        Tracker tracker = numUpdate -> rate[0];
-        DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(loss)
-                .optOptimizer(Adam.builder().optLearningRateTracker(tracker).build());
+
+        @Override
+        public void close() {
+            djl.close();
+        }
+    }
+
+    /** One epoch of optimiser steps; returns the mean loss. */
+    private double trainEpoch(Optimiser opt, SegmentationNetwork network, TrainingSampler sampler, MaskedDiceCeLoss loss,
+            double base, int firstStep, int totalSteps, int epoch) {
         listener.epochStarted(epoch + 1, config.epochs(), config.stepsPerEpoch());
         double sum = 0;
         int k = network.spec().slicesPerStack();
         int crop = config.cropSize();
-        try (ai.djl.training.Trainer djl = network.model().newTrainer(djlConfig)) {
-            for (int step = 0; step < config.stepsPerEpoch(); step++) {
-                double progress = (double) (firstStep + step) / totalSteps;
-                rate[0] = (float) (base * Math.max(0.02, Math.pow(1 - progress, 0.9)));
-                TrainingSampler.Batch batch = sampler.next(config.batchSize());
-                int n = batch.size();
-                try (NDManager m = djl.getManager().newSubManager()) {
-                    NDArray x = m.create(batch.inputs(), new Shape(n, k, crop, crop));
-                    NDArray y = m.create(batch.targets(), new Shape(n, crop, crop));
-                    NDArray labelled = m.create(batch.labelled(), new Shape(n, NetworkClasses.COUNT));
-                    double value;
-                    try (GradientCollector gc = djl.newGradientCollector()) {
-                        NDList predictions = djl.forward(new NDList(x));
-                        NDArray l = loss.evaluate(new NDList(y, labelled), predictions);
-                        gc.backward(l);
-                        value = l.getFloat();
-                    }
-                    djl.step();
-                    sum += value;
-                    listener.stepDone(step + 1, value);
+        ai.djl.training.Trainer djl = opt.djl;
+        for (int step = 0; step < config.stepsPerEpoch(); step++) {
+            double progress = (double) (firstStep + step) / totalSteps;
+            opt.rate[0] = (float) (base * Math.max(0.02, Math.pow(1 - progress, 0.9)));
+            TrainingSampler.Batch batch = sampler.next(config.batchSize());
+            int n = batch.size();
+            try (NDManager m = djl.getManager().newSubManager()) {
+                NDArray x = m.create(batch.inputs(), new Shape(n, k, crop, crop));
+                NDArray y = m.create(batch.targets(), new Shape(n, crop, crop));
+                NDArray labelled = m.create(batch.labelled(), new Shape(n, NetworkClasses.COUNT));
+                double value;
+                try (GradientCollector gc = djl.newGradientCollector()) {
+                    NDList predictions = djl.forward(new NDList(x));
+                    NDArray l = loss.evaluate(new NDList(y, labelled), predictions);
+                    gc.backward(l);
+                    value = l.getFloat();
                 }
+                djl.step();
+                sum += value;
+                listener.stepDone(step + 1, value);
             }
         }
-        return new double[] {sum / config.stepsPerEpoch(), rate[0]};
+        return sum / config.stepsPerEpoch();
     }
 
     /** Mean Dice per organ over the validation cases, on the working grid, axial mode, post-processed. */
