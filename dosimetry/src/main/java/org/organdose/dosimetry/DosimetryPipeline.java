@@ -26,7 +26,7 @@ import org.organdose.image.io.MedicalImage;
  *       with fractional coverage, and organ activities by the chosen {@link ActivityMethod}.</li>
  *   <li>Time-activity fits and their integrals per organ ({@link TimeActivityFitter}).</li>
  *   <li>The voxel TIA map on the dose grid (the diagnostic CT's extent at the dose spacing):
- *       each organ's TIA spread over its mask in proportion to the time-integrated SPECT divided
+ *       each organ's TIA spread over its dose voxels (those whose centre lies in it) in proportion to the time-integrated SPECT divided
  *       by the organ's own mask blurred with the SPECT resolution (which undoes the fall-off
  *       that blurring puts at the organ's edge), plus the rest of the body at the uniform
  *       concentration of the transfer matrix's body compartment, integrated as a trapezoid.</li>
@@ -113,8 +113,8 @@ public final class DosimetryPipeline {
         VoxelSKernel kernel = settings.kernel() == null ? null : VoxelSKernel.readOctantText(settings.kernel());
         double spacing = !Double.isNaN(settings.doseGridSpacingMm()) ? settings.doseGridSpacingMm()
                 : kernel != null ? kernel.voxelSizeMm() : DosimetrySettings.DEFAULT_GRID_MM;
-        Geometry doseGrid = ct.volume().geometry().resampledTo(new double[] {spacing, spacing, spacing});
-        Volume[] organOnDoseGrid = diagnostic.organFractions(doseGrid);
+        Geometry doseGrid = doseGrid(ct.volume().geometry(), spacing);
+        Volume[] organOnDoseGrid = organsOnDoseGrid(diagnostic, doseGrid);
         Volume tia = tiaMap(integratedSpect, diagnostic, organOnDoseGrid, fits, bodyTiaMBqHPerMl, doseGrid);
         DoseMethod doseMethod;
         Volume dose;
@@ -134,7 +134,6 @@ public final class DosimetryPipeline {
         }
 
         progress.progress("organ doses", 0.95);
-        LabelMap labelsOnDoseGrid = Resampler.resampleLabels(labels, doseGrid, LabelInterpolation.NEAREST);
         List<OrganResult> results = new ArrayList<>();
         for (int o = 0; o < organs.size(); o++) {
             Organ organ = organs.get(o);
@@ -143,7 +142,7 @@ public final class DosimetryPipeline {
             for (int t = 0; t < nt; t++) {
                 byHours.put(hours[t], activity[o][t]);
             }
-            DoseVolumeHistogram dvh = DoseVolumeHistogram.of(dose.voxels(), doseVoxelsOf(organ, labelsOnDoseGrid, organOnDoseGrid[o]));
+            DoseVolumeHistogram dvh = DoseVolumeHistogram.of(dose.voxels(), organOnDoseGrid[o].voxels());
             results.add(new OrganResult(organ, volumeMl, volumeMl * settings.densityGPerMl(), byHours, fits.get(o),
                     dvh.meanGy(), dvh));
         }
@@ -153,26 +152,47 @@ public final class DosimetryPipeline {
     }
 
     /**
-     * The dose voxels whose centre lies in the organ. Weighting partly covered voxels by their
-     * fraction instead biases the mean low: a border voxel's dose averages the organ with its
-     * colder surroundings. An organ too small to hold a voxel centre falls back to fractions.
+     * The dose grid: the CT's orientation, its first voxel centre as origin, and enough voxels at
+     * {@code spacingMm} to reach past its last voxel centre.
      */
-    private float[] doseVoxelsOf(Organ organ, LabelMap labelsOnDoseGrid, Volume fraction) {
-        byte[] l = labelsOnDoseGrid.labels();
-        float[] w = new float[l.length];
-        boolean any = false;
-        for (int p = 0; p < l.length; p++) {
-            if (l[p] == organ.label()) {
-                w[p] = 1;
-                any = true;
+    static Geometry doseGrid(Geometry ct, double spacingMm) {
+        int[] n = new int[3];
+        for (int a = 0; a < 3; a++) {
+            n[a] = (int) Math.ceil((ct.size(a) - 1) * ct.spacing(a) / spacingMm - 1e-6) + 1;
+        }
+        return ct.with(n[0], n[1], n[2], new double[] {spacingMm, spacingMm, spacingMm}, ct.origin());
+    }
+
+    /**
+     * Each organ on the dose grid as the voxels whose centre lies in it (weight 1). The same
+     * voxels receive the organ's TIA and make its mean dose and DVH, so that no organ activity
+     * lands, through partly covered border voxels, in voxels that are not counted as organ; a
+     * border voxel's dose would otherwise average the organ with its colder surroundings. An
+     * organ too small to hold a voxel centre falls back to the fraction of each voxel it covers.
+     */
+    private Volume[] organsOnDoseGrid(OrganMasks masks, Geometry doseGrid) {
+        byte[] l = Resampler.resampleLabels(masks.labels(), doseGrid, LabelInterpolation.NEAREST).labels();
+        List<Organ> organs = masks.organs();
+        Volume[] out = new Volume[organs.size()];
+        for (int o = 0; o < out.length; o++) {
+            Organ organ = organs.get(o);
+            float[] w = new float[l.length];
+            boolean any = false;
+            for (int p = 0; p < l.length; p++) {
+                if (l[p] == organ.label()) {
+                    w[p] = 1;
+                    any = true;
+                }
+            }
+            if (any) {
+                out[o] = new Volume(doseGrid, w);
+            } else {
+                warnings.add(organ.key() + ": no dose voxel centre inside the organ: its dose voxels are weighted by"
+                        + " the fraction they cover");
+                out[o] = Resampler.fractionCovered(masks.labels(), organ.label(), doseGrid, OrganMasks.SUBSAMPLES);
             }
         }
-        if (!any) {
-            warnings.add(organ.key() + ": no dose voxel centre inside the organ: its dose voxels are weighted by the"
-                    + " fraction they cover");
-            return fraction.voxels();
-        }
-        return w;
+        return out;
     }
 
     private List<Organ> organsPresent(LabelMap labels) throws DosimetryInputException {
@@ -325,7 +345,13 @@ public final class DosimetryPipeline {
         float[] body = diagnostic.bodyFraction(doseGrid).voxels();
         double perVoxel = bodyTiaMBqHPerMl * doseGrid.voxelVolumeMm3() / 1000;
         for (int p = 0; p < tia.length; p++) {
-            tia[p] += (float) (perVoxel * body[p]);
+            boolean organ = false;
+            for (Volume v : organOnDoseGrid) {
+                organ |= v.voxels()[p] > 0;
+            }
+            if (!organ) {
+                tia[p] += (float) (perVoxel * body[p]);
+            }
         }
         return new Volume(doseGrid, tia);
     }
@@ -343,7 +369,7 @@ public final class DosimetryPipeline {
         m.put("dose_method", doseMethod.name());
         m.put("kernel_used", kernel == null ? null : kernel.description());
         m.put("dose_grid_mm", spacing);
-        m.put("tia_map", "organ TIA spread over the organ mask by the time-integrated SPECT divided by the organ mask"
+        m.put("tia_map", "organ TIA spread over the organ's dose voxels by the time-integrated SPECT divided by the organ mask"
                 + " blurred with the SPECT FWHM; rest of body uniform at the transfer-matrix body concentration,"
                 + " integrated by trapezoid");
         m.put("body_tia_MBq_h_per_mL", bodyTia);
