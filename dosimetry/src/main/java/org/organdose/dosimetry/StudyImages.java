@@ -1,12 +1,18 @@
 package org.organdose.dosimetry;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Volume;
 import org.organdose.image.io.ImageIoException;
 import org.organdose.image.io.MedicalImage;
+import org.organdose.image.io.MetaImageReader;
 import org.organdose.image.io.NiftiReader;
+import org.organdose.image.io.NrrdReader;
+import org.organdose.image.io.ReadOptions;
+import org.organdose.image.io.dicom.DicomReader;
 
 /** Reads the images a manifest names, turning IO problems into errors that name the manifest field. */
 final class StudyImages {
@@ -19,9 +25,24 @@ final class StudyImages {
         this.manifest = manifest;
     }
 
+    /** A DICOM folder or file, NIfTI, NRRD or MetaImage, chosen by the name. */
     MedicalImage read(Path file, String field) throws DosimetryInputException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
-            return NiftiReader.read(file);
+            if (Files.isDirectory(file) || name.endsWith(".dcm")) {
+                return DicomReader.read(file, ReadOptions.defaults());
+            }
+            if (name.endsWith(".nii") || name.endsWith(".nii.gz")) {
+                return NiftiReader.read(file);
+            }
+            if (name.endsWith(".nrrd") || name.endsWith(".nhdr")) {
+                return NrrdReader.read(file);
+            }
+            if (name.endsWith(".mha") || name.endsWith(".mhd")) {
+                return MetaImageReader.read(file);
+            }
+            throw new DosimetryInputException(manifest + ": " + field + ": " + file
+                    + ": unknown image format (expected a DICOM folder, .nii, .nii.gz, .nrrd, .nhdr, .mha or .mhd)");
         } catch (ImageIoException e) {
             throw new DosimetryInputException(manifest + ": " + field + ": " + e.getMessage(), e);
         }
@@ -45,7 +66,7 @@ final class StudyImages {
 
     static String describe(Geometry g) {
         double[] s = g.spacing();
-        return String.format(java.util.Locale.ROOT, "%dx%dx%d voxels of %.3gx%.3gx%.3g mm", g.nx(), g.ny(), g.nz(), s[0], s[1], s[2]);
+        return String.format(Locale.ROOT, "%dx%dx%d voxels of %.3gx%.3gx%.3g mm", g.nx(), g.ny(), g.nz(), s[0], s[1], s[2]);
     }
 
     /** World-space (LPS) bounding boxes of the two grids, voxel edge to voxel edge, intersect. */

@@ -90,4 +90,23 @@ class StaticStudyEndToEndTest {
         }
         System.out.print(table);
     }
+
+    /** Prints the TIA error of every fit model on the default (GTM) activities. */
+    @Test
+    void everyFitModelOnTheGtmActivities() throws Exception {
+        DosimetryResults r = DosimetryPipeline.run(manifest, DosimetrySettings.defaults(), ProgressListener.NONE);
+        StringBuilder table = new StringBuilder("fit organ TIA%\n");
+        for (FitModel model : FitModel.values()) {
+            for (OrganResult o : r.organs()) {
+                double[] hours = o.activityMBqByHours().keySet().stream().mapToDouble(Double::doubleValue).toArray();
+                double[] activity = o.activityMBqByHours().values().stream().mapToDouble(Double::doubleValue).toArray();
+                TimeActivityFit f = TimeActivityFitter.fit(hours, activity, model, r.radionuclide());
+                JsonNode t = truth.get("organs").get(o.organ().key());
+                table.append(String.format(Locale.ROOT, "%s(%s) %s %+.1f%n", model, f.model(), o.organ().key(),
+                        100 * error(f.tiaMBqH(), t, "tia_MBq_h")));
+                assertThat(f.tiaMBqH()).isPositive();
+            }
+        }
+        System.out.print(table);
+    }
 }
