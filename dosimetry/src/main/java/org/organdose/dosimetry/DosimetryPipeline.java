@@ -110,7 +110,9 @@ public final class DosimetryPipeline {
         double bodyTiaMBqHPerMl = TimeActivityFitter.trapezoid(hours, bodyConcentration, nuclide, List.of()).tiaMBqH();
 
         progress.progress("voxel dose", 0.75);
-        VoxelSKernel kernel = settings.kernel() == null ? null : VoxelSKernel.readOctantText(settings.kernel());
+        double requested = Double.isNaN(settings.doseGridSpacingMm()) ? DosimetrySettings.DEFAULT_GRID_MM
+                : settings.doseGridSpacingMm();
+        VoxelSKernel kernel = settings.kernel() == null ? null : VoxelSKernel.forSpacing(settings.kernel(), requested);
         double spacing = !Double.isNaN(settings.doseGridSpacingMm()) ? settings.doseGridSpacingMm()
                 : kernel != null ? kernel.voxelSizeMm() : DosimetrySettings.DEFAULT_GRID_MM;
         Geometry doseGrid = doseGrid(ct.volume().geometry(), spacing);

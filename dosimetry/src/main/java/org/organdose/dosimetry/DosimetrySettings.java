@@ -14,8 +14,10 @@ import java.util.Map;
  * @param spectFwhmMm        SPECT resolution for {@link ActivityMethod#GTM} and the shape of the dose inside organs
  * @param densityGPerMl      tissue density for masses and local deposition
  * @param fitModel           time-activity model for organs
- * @param kernel             voxel S value kernel file (octant text format); null: local deposition
- * @param doseGridSpacingMm  dose grid voxel size; NaN: the kernel's voxel size (3 mm without a kernel)
+ * @param kernel             voxel S value kernel (octant text format), or a folder of them from which the
+ *                           one closest to the dose grid spacing is taken; null: local deposition
+ * @param doseGridSpacingMm  dose grid voxel size; NaN: the kernel's voxel size (a folder's kernel
+ *                           closest to 3 mm; 3 mm without a kernel)
  * @param bodyThresholdHu    CT voxels above this are body (background compartment and its mask)
  */
 public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, double psfSigmaMm, double spectFwhmMm,

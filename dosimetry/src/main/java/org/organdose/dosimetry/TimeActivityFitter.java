@@ -1,6 +1,7 @@
 package org.organdose.dosimetry;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.exception.ConvergenceException;
@@ -220,7 +221,7 @@ public final class TimeActivityFitter {
         List<String> warnings = new ArrayList<>();
         double[] p = best;
         double[] se = new double[p.length];
-        java.util.Arrays.fill(se, Double.NaN);
+        Arrays.fill(se, Double.NaN);
         try {
             Pair<double[], double[]> polished = levenbergMarquardt(model, hours, y, sigma, p);
             p = polished.getFirst();
@@ -350,7 +351,7 @@ public final class TimeActivityFitter {
             p[i] = isRate[i] ? Math.exp(q.getEntry(i)) : q.getEntry(i);
         }
         double[] se = new double[k];
-        java.util.Arrays.fill(se, Double.NaN);
+        Arrays.fill(se, Double.NaN);
         if (n > k) {
             try {
                 RealMatrix cov = opt.getCovariances(1e-14);

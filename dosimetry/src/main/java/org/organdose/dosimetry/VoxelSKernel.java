@@ -136,6 +136,33 @@ public final class VoxelSKernel {
     }
 
     /**
+     * The kernel for a dose grid of {@code spacingMm}: the file itself, or in a folder of octant
+     * text files (such as Lanconelli's 13 voxel sizes) the one whose voxel size is closest.
+     */
+    public static VoxelSKernel forSpacing(Path fileOrFolder, double spacingMm) throws DosimetryInputException {
+        if (!Files.isDirectory(fileOrFolder)) {
+            return readOctantText(fileOrFolder);
+        }
+        List<Path> candidates;
+        try (var files = Files.list(fileOrFolder)) {
+            candidates = files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")).sorted().toList();
+        } catch (IOException e) {
+            throw new DosimetryInputException(fileOrFolder + ": cannot list kernels: " + e.getMessage(), e);
+        }
+        VoxelSKernel best = null;
+        for (Path f : candidates) {
+            VoxelSKernel k = readOctantText(f);
+            if (best == null || Math.abs(k.voxelSizeMm() - spacingMm) < Math.abs(best.voxelSizeMm() - spacingMm)) {
+                best = k;
+            }
+        }
+        if (best == null) {
+            throw new DosimetryInputException(fileOrFolder + ": no kernel file (*.txt) in this folder");
+        }
+        return best;
+    }
+
+    /**
      * Reads a full cube of {@code size}^3 float32 values (x fastest, source at the centre,
      * mGy/(MBq s)) with the given byte order.
      */

@@ -65,6 +65,14 @@ class VoxelSKernelTest {
     }
 
     @Test
+    void aFolderGivesTheKernelClosestToTheGridSpacing() throws Exception {
+        Path folder = SharedData.resolve("dosimetry/vsv-lu177-lanconelli2012");
+        assertThat(VoxelSKernel.forSpacing(folder, 3.0).voxelSizeMm()).isEqualTo(3.0);
+        assertThat(VoxelSKernel.forSpacing(folder, 4.7952).voxelSizeMm()).isEqualTo(4.8);
+        assertThat(VoxelSKernel.forSpacing(folder, 1.0).voxelSizeMm()).isEqualTo(2.21);
+    }
+
+    @Test
     void rawFloatKernelRoundTrips(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("k.raw");
         ByteBuffer b = ByteBuffer.allocate(4 * 27).order(ByteOrder.LITTLE_ENDIAN);
