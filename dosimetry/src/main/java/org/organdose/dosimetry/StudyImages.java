@@ -1,18 +1,12 @@
 package org.organdose.dosimetry;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
-import org.organdose.image.Volume;
+import org.organdose.image.io.ImageFiles;
 import org.organdose.image.io.ImageIoException;
 import org.organdose.image.io.MedicalImage;
-import org.organdose.image.io.MetaImageReader;
-import org.organdose.image.io.NiftiReader;
-import org.organdose.image.io.NrrdReader;
-import org.organdose.image.io.ReadOptions;
-import org.organdose.image.io.dicom.DicomReader;
 
 /** Reads the images a manifest names, turning IO problems into errors that name the manifest field. */
 final class StudyImages {
@@ -25,24 +19,10 @@ final class StudyImages {
         this.manifest = manifest;
     }
 
-    /** A DICOM folder or file, NIfTI, NRRD or MetaImage, chosen by the name. */
+    /** Any format the image module reads (DICOM, NIfTI, NRRD, MetaImage, Interfile), chosen by the path. */
     MedicalImage read(Path file, String field) throws DosimetryInputException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
-            if (Files.isDirectory(file) || name.endsWith(".dcm")) {
-                return DicomReader.read(file, ReadOptions.defaults());
-            }
-            if (name.endsWith(".nii") || name.endsWith(".nii.gz")) {
-                return NiftiReader.read(file);
-            }
-            if (name.endsWith(".nrrd") || name.endsWith(".nhdr")) {
-                return NrrdReader.read(file);
-            }
-            if (name.endsWith(".mha") || name.endsWith(".mhd")) {
-                return MetaImageReader.read(file);
-            }
-            throw new DosimetryInputException(manifest + ": " + field + ": " + file
-                    + ": unknown image format (expected a DICOM folder, .nii, .nii.gz, .nrrd, .nhdr, .mha or .mhd)");
+            return ImageFiles.read(file);
         } catch (ImageIoException e) {
             throw new DosimetryInputException(manifest + ": " + field + ": " + e.getMessage(), e);
         }
@@ -50,12 +30,11 @@ final class StudyImages {
 
     /** A label map that must lie on {@code ctGrid}. */
     LabelMap readLabels(Path file, String field, Geometry ctGrid, String ctField) throws DosimetryInputException {
-        Volume v = read(file, field).volume();
         LabelMap labels;
         try {
-            labels = LabelMap.fromVolume(v);
-        } catch (IllegalArgumentException e) {
-            throw new DosimetryInputException(manifest + ": " + field + ": not a label map: " + e.getMessage());
+            labels = ImageFiles.readLabels(file);
+        } catch (ImageIoException e) {
+            throw new DosimetryInputException(manifest + ": " + field + ": " + e.getMessage(), e);
         }
         if (!labels.geometry().sameGrid(ctGrid, SAME_GRID_TOLERANCE_MM)) {
             throw new DosimetryInputException(manifest + ": " + field + ": its grid (" + describe(labels.geometry())
