@@ -1,6 +1,7 @@
 package org.organdose.dosimetry;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,35 +106,17 @@ public final class DosimetryPipeline {
             for (String w : fit.warnings()) {
                 warnings.add(organs.get(o).key() + ": " + w);
             }
+            if (!(fit.tiaMBqH() > 0)) {
+                throw new DosimetryInputException(String.format(Locale.ROOT, "%s: %s: the time-integrated activity is"
+                        + " %.4g MBq h; the organ's activities %s cannot be integrated", manifest.file(),
+                        organs.get(o).key(), fit.tiaMBqH(), Arrays.toString(activity[o])));
+            }
             fits.add(fit);
         }
         double bodyTiaMBqHPerMl = TimeActivityFitter.trapezoid(hours, bodyConcentration, nuclide, List.of()).tiaMBqH();
 
         progress.progress("voxel dose", 0.75);
-        double requested = Double.isNaN(settings.doseGridSpacingMm()) ? DosimetrySettings.DEFAULT_GRID_MM
-                : settings.doseGridSpacingMm();
-        VoxelSKernel kernel = settings.kernel() == null ? null : VoxelSKernel.forSpacing(settings.kernel(), requested);
-        double spacing = !Double.isNaN(settings.doseGridSpacingMm()) ? settings.doseGridSpacingMm()
-                : kernel != null ? kernel.voxelSizeMm() : DosimetrySettings.DEFAULT_GRID_MM;
-        Geometry doseGrid = doseGrid(ct.volume().geometry(), spacing);
-        Volume[] organOnDoseGrid = organsOnDoseGrid(diagnostic, doseGrid);
-        Volume tia = tiaMap(integratedSpect, diagnostic, organOnDoseGrid, fits, bodyTiaMBqHPerMl, doseGrid);
-        DoseMethod doseMethod;
-        Volume dose;
-        if (kernel != null) {
-            if (Math.abs(kernel.voxelSizeMm() - spacing) > 1e-3 * spacing) {
-                warnings.add(String.format(Locale.ROOT, "kernel voxel size %.3g mm resampled to the %.3g mm dose grid;"
-                        + " a kernel computed for the grid's voxel size is more accurate", kernel.voxelSizeMm(), spacing));
-                kernel = kernel.resampledTo(spacing);
-            }
-            doseMethod = DoseMethod.KERNEL_CONVOLUTION;
-            dose = DoseCalculator.kernelConvolution(tia, kernel);
-        } else {
-            warnings.add("no voxel S value kernel given: local energy deposition (electrons absorbed in the voxel"
-                    + " of decay, photons ignored)");
-            doseMethod = DoseMethod.LOCAL_DEPOSITION;
-            dose = DoseCalculator.localDeposition(tia, nuclide, settings.densityGPerMl());
-        }
+        DoseMap dose = doseMap(ct.volume().geometry(), diagnostic, integratedSpect, fits, bodyTiaMBqHPerMl);
 
         progress.progress("organ doses", 0.95);
         List<OrganResult> results = new ArrayList<>();
@@ -144,13 +127,44 @@ public final class DosimetryPipeline {
             for (int t = 0; t < nt; t++) {
                 byHours.put(hours[t], activity[o][t]);
             }
-            DoseVolumeHistogram dvh = DoseVolumeHistogram.of(dose.voxels(), organOnDoseGrid[o].voxels());
+            DoseVolumeHistogram dvh = DoseVolumeHistogram.of(dose.doseGy().voxels(), dose.organs()[o].voxels());
             results.add(new OrganResult(organ, volumeMl, volumeMl * settings.densityGPerMl(), byHours, fits.get(o),
                     dvh.meanGy(), dvh));
         }
         progress.progress("done", 1.0);
-        return new DosimetryResults(nuclide, results, describe(doseMethod, kernel, spacing, bodyTiaMBqHPerMl),
-                warnings, dose);
+        return new DosimetryResults(nuclide, results, describe(dose, bodyTiaMBqHPerMl), warnings, dose.doseGy());
+    }
+
+    /**
+     * The absorbed dose on the dose grid, how it was made, and each organ's voxels on that grid.
+     *
+     * @param kernel null for local deposition
+     */
+    private record DoseMap(Volume doseGy, Volume[] organs, DoseMethod method, VoxelSKernel kernel, double spacingMm) {
+    }
+
+    private DoseMap doseMap(Geometry ctGrid, OrganMasks diagnostic, Volume integratedSpect, List<TimeActivityFit> fits,
+                            double bodyTiaMBqHPerMl) throws DosimetryInputException {
+        double requested = Double.isNaN(settings.doseGridSpacingMm()) ? DosimetrySettings.DEFAULT_GRID_MM
+                : settings.doseGridSpacingMm();
+        VoxelSKernel kernel = settings.kernel() == null ? null : VoxelSKernel.forSpacing(settings.kernel(), requested);
+        double spacing = !Double.isNaN(settings.doseGridSpacingMm()) ? settings.doseGridSpacingMm()
+                : kernel != null ? kernel.voxelSizeMm() : DosimetrySettings.DEFAULT_GRID_MM;
+        Geometry grid = doseGrid(ctGrid, spacing);
+        Volume[] organs = organsOnDoseGrid(diagnostic, grid);
+        Volume tia = tiaMap(integratedSpect, diagnostic, organs, fits, bodyTiaMBqHPerMl, grid);
+        if (kernel == null) {
+            warnings.add("no voxel S value kernel given: local energy deposition (electrons absorbed in the voxel"
+                    + " of decay, photons ignored)");
+            return new DoseMap(DoseCalculator.localDeposition(tia, manifest.radionuclide(), settings.densityGPerMl()),
+                    organs, DoseMethod.LOCAL_DEPOSITION, null, spacing);
+        }
+        if (Math.abs(kernel.voxelSizeMm() - spacing) > 1e-3 * spacing) {
+            warnings.add(String.format(Locale.ROOT, "kernel voxel size %.3g mm resampled to the %.3g mm dose grid;"
+                    + " a kernel computed for the grid's voxel size is more accurate", kernel.voxelSizeMm(), spacing));
+            kernel = kernel.resampledTo(spacing);
+        }
+        return new DoseMap(DoseCalculator.kernelConvolution(tia, kernel), organs, DoseMethod.KERNEL_CONVOLUTION, kernel, spacing);
     }
 
     /**
@@ -358,19 +372,20 @@ public final class DosimetryPipeline {
         return new Volume(doseGrid, tia);
     }
 
-    private Map<String, Object> describe(DoseMethod doseMethod, VoxelSKernel kernel, double spacing, double bodyTia) {
+    private Map<String, Object> describe(DoseMap dose, double bodyTia) {
         Map<String, Object> m = new LinkedHashMap<>(settings.describe());
         Radionuclide r = manifest.radionuclide();
         m.put("radionuclide", r.name());
+        m.put("injected_activity_MBq", manifest.injectedActivityMBq());
         m.put("half_life_h", r.halfLifeHours());
         m.put("mean_electron_energy_MeV", r.meanElectronEnergyMeV());
         m.put("decay_data", r.source());
         m.put("time_points_h", manifest.hours());
         m.put("fit_weighting", "weighted least squares, weights 1/A^2 (equal relative errors)");
         m.put("trapezoid", "first activity held constant back to injection, trapezoids, physical decay after the last point");
-        m.put("dose_method", doseMethod.name());
-        m.put("kernel_used", kernel == null ? null : kernel.description());
-        m.put("dose_grid_mm", spacing);
+        m.put("dose_method", dose.method().name());
+        m.put("kernel_used", dose.kernel() == null ? null : dose.kernel().description());
+        m.put("dose_grid_mm", dose.spacingMm());
         m.put("tia_map", "organ TIA spread over the organ's dose voxels by the time-integrated SPECT divided by the organ mask"
                 + " blurred with the SPECT FWHM; rest of body uniform at the transfer-matrix body concentration,"
                 + " integrated by trapezoid");

@@ -7,7 +7,9 @@ import java.util.TreeMap;
 
 /**
  * The radionuclides OrganDose knows, with their ICRP Publication 107 decay data (Eckerman and
- * Endo 2008) hard-coded so that results never depend on a data file found at run time.
+ * Endo 2008) hard-coded so that results never depend on a data file found at run time. Lu-177
+ * was summed here from the ICRP-107 record itself; the Y-90 and I-131 figures are the commonly
+ * quoted ICRP-107 summary values, not recomputed from the record.
  */
 public final class Radionuclides {
     private static final String ICRP107 = "ICRP Publication 107 (2008) nuclear decay data";
