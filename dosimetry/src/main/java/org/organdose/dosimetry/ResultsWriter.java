@@ -34,10 +34,11 @@ public final class ResultsWriter {
     private ResultsWriter() {
     }
 
-    public static void write(DosimetryResults results, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempDirectory(dir, ".organdose-partial-");
+    public static void write(DosimetryResults results, Path dir) throws ImageIoException {
+        Path tmp = null;
         try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempDirectory(dir, ".organdose-partial-");
             NiftiWriter.write(results.doseGy(), StorageType.FLOAT32, tmp.resolve(DOSE_NIFTI));
             Files.writeString(tmp.resolve(SUMMARY_CSV), csv(results), StandardCharsets.UTF_8);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -49,9 +50,9 @@ public final class ResultsWriter {
         } catch (ImageIoException e) {
             throw e;
         } catch (IOException e) {
-            throw new ImageIoException(dir, "cannot write results: " + e.getMessage(), e);
+            throw new ImageIoException(dir, "cannot write results: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
         } finally {
-            deleteRecursively(tmp);
+            deleteQuietly(tmp);
         }
     }
 
@@ -63,14 +64,17 @@ public final class ResultsWriter {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+    /** Best effort: a hidden ".organdose-partial-" folder left behind never passes for results. */
+    private static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        } catch (IOException e) {
+            // nothing more to do: see above
         }
     }
 
