@@ -208,9 +208,15 @@ class SyntheticStudyTest {
     }
 
     @Test
-    void perTimePointLabelsMustHoldTheOrgans() throws Exception {
-        NiftiWriter.writeLabels(new LabelMap(ctGrid), dir.resolve("empty.nii.gz"));
-        writeManifest("\"Bq/mL\"", ", \"labels\": \"empty.nii.gz\"");
+    void perTimePointLabelsAreUsedForTheirSession() throws Exception {
+        double shared = run().organ(Organ.KIDNEY_RIGHT).tiaMBqH();
+        writeManifest("\"Bq/mL\"", ", \"labels\": \"labels.nii.gz\"");
+        assertThat(run().organ(Organ.KIDNEY_RIGHT).tiaMBqH()).isCloseTo(shared, within(1e-9 * shared));
+        // a session whose labels lack the kidney shows that they are really read
+        NiftiWriter.writeLabels(new LabelMap(ctGrid), dir.resolve("labels_empty.nii.gz"));
+        String json = Files.readString(dir.resolve("study.json")).replaceFirst("\"labels\": \"labels.nii.gz\"",
+                "\"labels\": \"labels_empty.nii.gz\"");
+        Files.writeString(dir.resolve("study.json"), json);
         assertThatThrownBy(this::run).hasMessageContaining("timepoints[0].labels: liver (label 1) is missing");
     }
 }
