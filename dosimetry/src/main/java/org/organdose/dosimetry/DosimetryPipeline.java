@@ -44,6 +44,7 @@ public final class DosimetryPipeline {
     private final ProgressListener progress;
     private final StudyImages images;
     private final List<String> warnings = new ArrayList<>();
+    private boolean movedSessionWarned;
 
     private DosimetryPipeline(StudyManifest manifest, DosimetrySettings settings, ProgressListener progress) {
         this.manifest = manifest;
@@ -280,6 +281,12 @@ public final class DosimetryPipeline {
                     throw new DosimetryInputException(manifest.file() + ": " + at + ".labels: " + o.key()
                             + " (label " + o.label() + ") is missing");
                 }
+            }
+            if (!ctGrid.sameGrid(diagnosticGrid, StudyImages.SAME_GRID_TOLERANCE_MM) && !movedSessionWarned) {
+                movedSessionWarned = true;
+                warnings.add(at + ": its CT is on another grid than the diagnostic CT: organ activities use its own"
+                        + " labels, but the dose map lies in the diagnostic CT's frame and takes the shape inside"
+                        + " organs from the SPECTs summed in world coordinates, which motion between sessions blurs");
             }
             return new OrganMasks(own, ct.volume(), settings.bodyThresholdHu(), diagnostic.organs());
         }

@@ -212,7 +212,7 @@ class SyntheticStudyTest {
         double shared = run().organ(Organ.KIDNEY_RIGHT).tiaMBqH();
         writeManifest("\"Bq/mL\"", ", \"labels\": \"labels.nii.gz\"");
         assertThat(run().organ(Organ.KIDNEY_RIGHT).tiaMBqH()).isCloseTo(shared, within(1e-9 * shared));
-        // a session whose labels lack the kidney shows that they are really read
+        // a session with empty labels shows that they are really read
         NiftiWriter.writeLabels(new LabelMap(ctGrid), dir.resolve("labels_empty.nii.gz"));
         String json = Files.readString(dir.resolve("study.json")).replaceFirst("\"labels\": \"labels.nii.gz\"",
                 "\"labels\": \"labels_empty.nii.gz\"");
