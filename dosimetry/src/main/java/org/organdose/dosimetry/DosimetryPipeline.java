@@ -65,12 +65,12 @@ public final class DosimetryPipeline {
         int nt = tps.size();
         double[] hours = manifest.hours();
 
+        if (manifest.diagnosticLabels() == null) {
+            throw new DosimetryInputException(manifest.file() + ": diagnostic_labels is missing: give organ labels on the"
+                    + " diagnostic CT (the manifest's diagnostic_labels, or --labels on the command line)");
+        }
         progress.progress("reading the diagnostic CT and labels", 0.0);
         MedicalImage ct = images.read(manifest.diagnosticCt(), "diagnostic_ct");
-        if (manifest.diagnosticLabels() == null) {
-            throw new DosimetryInputException(manifest.file() + ": diagnostic_labels is missing (give organ labels"
-                    + " on the diagnostic CT)");
-        }
         LabelMap labels = images.readLabels(manifest.diagnosticLabels(), "diagnostic_labels",
                 ct.volume().geometry(), "diagnostic_ct");
         List<Organ> organs = organsPresent(labels);
