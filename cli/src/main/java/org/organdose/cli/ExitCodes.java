@@ -1,6 +1,7 @@
 package org.organdose.cli;
 
 import java.nio.file.NoSuchFileException;
+import org.organdose.dosimetry.DosimetryInputException;
 import org.organdose.image.io.ImageIoException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -31,6 +32,7 @@ final class ExitCodes implements IExecutionExceptionHandler {
     }
 
     private static boolean isBadInput(Exception e) {
-        return e instanceof ImageIoException || e instanceof NoSuchFileException || e instanceof BadInputException;
+        return e instanceof ImageIoException || e instanceof NoSuchFileException || e instanceof BadInputException
+                || e instanceof DosimetryInputException;
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes a file through a temporary sibling and renames it into place only when writing
@@ -27,8 +29,9 @@ public final class AtomicFileOutput {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            // not Files.createTempFile: its owner-only permissions would stay on the renamed output
+            tmp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 body.writeTo(out);
             }
             try {

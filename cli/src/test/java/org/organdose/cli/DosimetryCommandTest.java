@@ -1,0 +1,76 @@
+package org.organdose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.organdose.image.SharedData;
+
+/** The dosimetry command end to end on the shared simulated study, against its independent truth. */
+class DosimetryCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void printedTableMatchesResultsAndTruth() throws IOException {
+        Path study = SharedData.resolve("studies/ircad-1.1-lu177-static");
+        Path kernels = SharedData.resolve("dosimetry/vsv-lu177-lanconelli2012");
+        Path out = dir.resolve("out");
+        CommandLineTest.Run run = CommandLineTest.run("dosimetry", study.resolve("study.json").toString(),
+                "--out", out.toString(), "--labels", study.resolve("truth_labels.nii.gz").toString(),
+                "--kernel", kernels.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode results = json.readTree(out.resolve("results.json").toFile()).get("organs");
+        JsonNode truth = json.readTree(study.resolve("truth.json").toFile()).get("organs");
+        for (String organ : new String[] {"liver", "kidney_right", "kidney_left", "spleen"}) {
+            JsonNode r = results.get(organ);
+            String row = run.out().lines().filter(l -> l.startsWith(organ + " ")).findFirst().orElseThrow();
+            String[] cells = row.trim().split("\\s+");
+            // the table shows results.json rounded
+            assertThat(cells[1]).isEqualTo(String.format(Locale.ROOT, "%.1f", r.get("mass_g").asDouble()));
+            assertThat(cells[2]).isEqualTo(String.format(Locale.ROOT, "%.1f", r.get("tia_MBq_h").asDouble()));
+            assertThat(cells[3]).isEqualTo(String.format(Locale.ROOT, "%.3f", r.get("mean_dose_Gy").asDouble()));
+            assertThat(cells[4]).isEqualTo(String.format(Locale.ROOT, "%.3f", r.get("D30_Gy").asDouble()));
+            assertThat(cells[5]).isEqualTo(String.format(Locale.ROOT, "%.3f", r.get("D70_Gy").asDouble()));
+            // and those values agree with the independent simulator's truth (issue 3 targets)
+            boolean kidney = organ.startsWith("kidney");
+            JsonNode t = truth.get(organ);
+            assertThat(r.get("mass_g").asDouble()).isCloseTo(t.get("mass_g").asDouble(), within(0.01 * t.get("mass_g").asDouble()));
+            assertRelative(r.get("tia_MBq_h").asDouble(), t.get("tia_MBq_h").asDouble(), kidney ? 0.05 : 0.10);
+            assertRelative(r.get("mean_dose_Gy").asDouble(), t.get("mean_dose_Gy").asDouble(), kidney ? 0.08 : 0.10);
+        }
+        assertThat(out.resolve("summary.csv")).exists();
+        assertThat(out.resolve("dose_Gy.nii.gz")).exists();
+    }
+
+    @Test
+    void studyWithoutLabelsIsBadInputAndWritesNothing() throws IOException {
+        Path study = SharedData.resolve("studies/ircad-1.1-lu177-static/study.json");
+        Path out = dir.resolve("out");
+        CommandLineTest.Run run = CommandLineTest.run("dosimetry", study.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("diagnostic_labels").contains("study.json");
+        assertThat(out.resolve("results.json")).doesNotExist();
+    }
+
+    @Test
+    void missingManifestIsBadInput() {
+        CommandLineTest.Run run = CommandLineTest.run("dosimetry", dir.resolve("none.json").toString(), "--out",
+                dir.resolve("out").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("none.json");
+    }
+
+    private static void assertRelative(double actual, double expected, double tolerance) {
+        assertThat(actual).isCloseTo(expected, within(tolerance * Math.abs(expected)));
+    }
+}

@@ -1,0 +1,27 @@
+package org.organdose.dosimetry;
+
+import java.util.List;
+import java.util.Map;
+import org.organdose.image.Volume;
+
+/**
+ * The outcome of a dosimetry run.
+ *
+ * @param radionuclide the study's radionuclide
+ * @param organs       one entry per organ present in the labels
+ * @param settings     every choice that shaped the numbers (for results.json)
+ * @param warnings     what the user should check
+ * @param doseGy       the absorbed dose map, Gy, on the dose grid
+ */
+public record DosimetryResults(Radionuclide radionuclide, List<OrganResult> organs, Map<String, Object> settings,
+                               List<String> warnings, Volume doseGy) {
+    public DosimetryResults {
+        organs = List.copyOf(organs);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The result for {@code organ}, or null when the labels did not contain it. */
+    public OrganResult organ(Organ organ) {
+        return organs.stream().filter(o -> o.organ() == organ).findFirst().orElse(null);
+    }
+}

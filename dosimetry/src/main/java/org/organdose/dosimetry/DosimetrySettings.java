@@ -1,0 +1,99 @@
+package org.organdose.dosimetry;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The choices of a dosimetry run. Immutable; start from {@link #defaults()} and change what you
+ * need with the {@code with...} methods.
+ *
+ * @param activityMethod     organ activity from the SPECT
+ * @param marginMm           extension of the CT masks for {@link ActivityMethod#MARGIN}
+ * @param psfSigmaMm         Gaussian extension for {@link ActivityMethod#GAUSSIAN_PSF}
+ * @param spectFwhmMm        SPECT resolution for {@link ActivityMethod#GTM} and the shape of the dose inside organs
+ * @param densityGPerMl      tissue density for masses and local deposition
+ * @param fitModel           time-activity model for organs
+ * @param kernel             voxel S value kernel (octant text format), or a folder of them from which the
+ *                           one closest to the dose grid spacing is taken; null: local deposition
+ * @param doseGridSpacingMm  dose grid voxel size; NaN: the kernel's voxel size (a folder's kernel
+ *                           closest to 3 mm; 3 mm without a kernel)
+ * @param bodyThresholdHu    CT voxels above this are body (background compartment and its mask)
+ */
+public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, double psfSigmaMm, double spectFwhmMm,
+                                double densityGPerMl, FitModel fitModel, Path kernel, double doseGridSpacingMm,
+                                double bodyThresholdHu) {
+    /** Dose grid spacing used without a kernel and without an explicit spacing. */
+    public static final double DEFAULT_GRID_MM = 3.0;
+
+    public DosimetrySettings {
+        if (!(marginMm >= 0) || !(psfSigmaMm > 0) || !(spectFwhmMm > 0) || !(densityGPerMl > 0)) {
+            throw new IllegalArgumentException("margin must be >= 0; PSF sigma, FWHM and density > 0");
+        }
+        if (!Double.isNaN(doseGridSpacingMm) && !(doseGridSpacingMm > 0)) {
+            throw new IllegalArgumentException("dose grid spacing must be positive");
+        }
+        if (fitModel == null || activityMethod == null) {
+            throw new IllegalArgumentException("fit model and activity method are required");
+        }
+    }
+
+    /**
+     * GTM activities and bi-exponential fits: the combination closest to the truth on the shared
+     * simulated study (see the module README for the measurements).
+     */
+    public static DosimetrySettings defaults() {
+        return new DosimetrySettings(ActivityMethod.GTM, 3.0, 3.0, 11.0, 1.06, FitModel.BI_EXPONENTIAL, null,
+                Double.NaN, -300);
+    }
+
+    public DosimetrySettings withActivityMethod(ActivityMethod m) {
+        return new DosimetrySettings(m, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu);
+    }
+
+    public DosimetrySettings withMarginMm(double v) {
+        return new DosimetrySettings(activityMethod, v, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu);
+    }
+
+    public DosimetrySettings withPsfSigmaMm(double v) {
+        return new DosimetrySettings(activityMethod, marginMm, v, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu);
+    }
+
+    public DosimetrySettings withSpectFwhmMm(double v) {
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, v, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu);
+    }
+
+    public DosimetrySettings withDensityGPerMl(double v) {
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, v, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu);
+    }
+
+    public DosimetrySettings withFitModel(FitModel m) {
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, m, kernel, doseGridSpacingMm, bodyThresholdHu);
+    }
+
+    public DosimetrySettings withKernel(Path k) {
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, k, doseGridSpacingMm, bodyThresholdHu);
+    }
+
+    public DosimetrySettings withDoseGridSpacingMm(double v) {
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, v, bodyThresholdHu);
+    }
+
+    public DosimetrySettings withBodyThresholdHu(double v) {
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, v);
+    }
+
+    /** The settings as written to results.json. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("activity_method", activityMethod.name());
+        m.put("margin_mm", marginMm);
+        m.put("psf_sigma_mm", psfSigmaMm);
+        m.put("spect_fwhm_mm", spectFwhmMm);
+        m.put("density_g_per_mL", densityGPerMl);
+        m.put("fit_model", fitModel.name());
+        m.put("kernel", kernel == null ? null : kernel.toString());
+        m.put("body_threshold_HU", bodyThresholdHu);
+        return m;
+    }
+}

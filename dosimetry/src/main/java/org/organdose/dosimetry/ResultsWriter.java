@@ -1,0 +1,156 @@
+package org.organdose.dosimetry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.organdose.image.io.ImageIoException;
+import org.organdose.image.io.NiftiWriter;
+import org.organdose.image.io.StorageType;
+
+/**
+ * Writes {@code results.json} (keys of DESIGN.md), {@code summary.csv} and {@code dose_Gy.nii.gz}
+ * into a folder. Everything is first written into a hidden temporary folder inside it, then
+ * moved into place with results.json last (an old one is removed first): a folder holding a
+ * results.json always holds the complete output of one run.
+ */
+public final class ResultsWriter {
+    public static final String RESULTS_JSON = "results.json";
+    public static final String SUMMARY_CSV = "summary.csv";
+    public static final String DOSE_NIFTI = "dose_Gy.nii.gz";
+    private static final int DVH_BINS = 100;
+
+    private ResultsWriter() {
+    }
+
+    public static void write(DosimetryResults results, Path dir) throws ImageIoException {
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempDirectory(dir, ".organdose-partial-");
+            NiftiWriter.write(results.doseGy(), StorageType.FLOAT32, tmp.resolve(DOSE_NIFTI));
+            Files.writeString(tmp.resolve(SUMMARY_CSV), csv(results), StandardCharsets.UTF_8);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(tmp.resolve(RESULTS_JSON).toFile(), json(results));
+            Files.deleteIfExists(dir.resolve(RESULTS_JSON));
+            for (String name : List.of(DOSE_NIFTI, SUMMARY_CSV, RESULTS_JSON)) {
+                move(tmp.resolve(name), dir.resolve(name));
+            }
+        } catch (ImageIoException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ImageIoException(dir, "cannot write results: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Best effort: a hidden ".organdose-partial-" folder left behind never passes for results. */
+    private static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // nothing more to do: see above
+        }
+    }
+
+    /** The results.json tree; non-finite numbers become null (JSON has no NaN). */
+    static ObjectNode json(DosimetryResults results) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode organs = root.putObject("organs");
+        for (OrganResult o : results.organs()) {
+            ObjectNode n = organs.putObject(o.organ().key());
+            put(n, "mass_g", o.massG());
+            put(n, "volume_mL", o.volumeMl());
+            ObjectNode act = n.putObject("activity_MBq");
+            for (Map.Entry<Double, Double> e : o.activityMBqByHours().entrySet()) {
+                put(act, Double.toString(e.getKey()), e.getValue());
+            }
+            n.set("fit", fit(mapper, o.fit()));
+            put(n, "tia_MBq_h", o.tiaMBqH());
+            put(n, "mean_dose_Gy", o.meanDoseGy());
+            for (int x : new int[] {2, 30, 70, 98}) {
+                put(n, "D" + x + "_Gy", o.doseCoveringPercentGy(x));
+            }
+            ObjectNode dvh = n.putObject("dvh");
+            ArrayNode dose = dvh.putArray("dose_Gy");
+            ArrayNode volume = dvh.putArray("volume_fraction");
+            for (double[] row : o.dvh().curve(DVH_BINS)) {
+                dose.add(row[0]);
+                volume.add(row[1]);
+            }
+        }
+        root.set("settings", mapper.valueToTree(sanitise(results.settings())));
+        ArrayNode warnings = root.putArray("warnings");
+        results.warnings().forEach(warnings::add);
+        return root;
+    }
+
+    private static ObjectNode fit(ObjectMapper mapper, TimeActivityFit f) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("model", f.model().name());
+        ObjectNode p = n.putObject("parameters");
+        ObjectNode se = n.putObject("standard_errors");
+        List<String> names = f.model().parameterNames();
+        for (int i = 0; i < names.size(); i++) {
+            put(p, names.get(i), f.parameters()[i]);
+            put(se, names.get(i), f.standardErrors()[i]);
+        }
+        put(n, "r_squared", f.rSquared());
+        put(n, "aicc", f.aicc());
+        put(n, "tia_MBq_h", f.tiaMBqH());
+        ArrayNode w = n.putArray("warnings");
+        f.warnings().forEach(w::add);
+        return n;
+    }
+
+    private static void put(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) {
+            n.put(key, v);
+        } else {
+            n.putNull(key);
+        }
+    }
+
+    private static Map<String, Object> sanitise(Map<String, Object> settings) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        settings.forEach((k, v) -> out.put(k, v instanceof Double d && !Double.isFinite(d) ? null : v));
+        return out;
+    }
+
+    static String csv(DosimetryResults results) {
+        StringBuilder sb = new StringBuilder("organ,mass_g,volume_mL,tia_MBq_h,mean_dose_Gy,D2_Gy,D30_Gy,D70_Gy,D98_Gy,fit_model,fit_r_squared\n");
+        for (OrganResult o : results.organs()) {
+            sb.append(String.format(Locale.ROOT, "%s,%.4f,%.4f,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%s,%.6f%n", o.organ().key(),
+                    o.massG(), o.volumeMl(), o.tiaMBqH(), o.meanDoseGy(), o.doseCoveringPercentGy(2),
+                    o.doseCoveringPercentGy(30), o.doseCoveringPercentGy(70), o.doseCoveringPercentGy(98),
+                    o.fit().model(), o.fit().rSquared()));
+        }
+        return sb.toString();
+    }
+}
