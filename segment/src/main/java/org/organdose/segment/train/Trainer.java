@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -91,8 +92,11 @@ public final class Trainer {
         }
         Split split = split(usable(cases));
         ModelSpec spec = initialSpec(split);
-        listener.message("training on " + ids(split.training) + ", validating on "
-                + (split.validation.isEmpty() ? "none" : ids(split.validation)));
+        String plan = "training on " + ids(split.training) + ", validating on "
+                + (split.validation.isEmpty() ? "none" : ids(split.validation));
+        listener.message(plan);
+        appendLog("# " + Instant.now() + (config.resume() ? " resumed after epoch " + state.epochsDone : " started")
+                + ": " + plan + (config.command().isEmpty() ? "" : "; " + config.command()));
         List<WorkingCase> training = prepare(split.training, spec);
         List<WorkingCase> validation = prepare(split.validation, spec);
 
