@@ -12,7 +12,7 @@ import java.util.Set;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Volume;
 import org.organdose.segment.Organ;
-import org.organdose.segment.infer.KidneySides;
+import org.organdose.segment.KidneySides;
 
 /**
  * Maps a dataset's label values to OrganDose labels. Kidneys that a dataset does not tell apart

@@ -2,8 +2,6 @@ package org.organdose.segment.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.organdose.segment.Organ;
 
@@ -32,21 +30,6 @@ public final class MetricsJson {
             put(n, "reference_mL", m.referenceMl(), 2);
             put(n, "volume_difference_mL", m.volumeDifferenceMl(), 2);
             put(n, "volume_difference_percent", m.volumeDifferencePercent(), 2);
-        }
-        return root;
-    }
-
-    /** One object per evaluated case, variant and mode, with its metrics and time. */
-    public static ObjectNode toJson(List<CaseEvaluation> results) {
-        ObjectNode root = JSON.createObjectNode();
-        var list = root.putArray("results");
-        for (CaseEvaluation e : results) {
-            ObjectNode n = list.addObject();
-            n.put("case", e.caseId());
-            n.put("variant", e.variant());
-            n.put("mode", e.mode().name().toLowerCase(Locale.ROOT));
-            put(n, "seconds", e.seconds(), 1);
-            n.set("organs", toJson(e.metrics()));
         }
         return root;
     }

@@ -7,6 +7,7 @@ import org.organdose.image.Components;
 import org.organdose.image.Connectivity;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Volume;
+import org.organdose.segment.KidneySides;
 import org.organdose.segment.Organ;
 import org.organdose.segment.net.NetworkClasses;
 

@@ -6,7 +6,7 @@ import org.organdose.segment.Organ;
 /**
  * The classes the networks predict: background, liver, kidney and spleen. Both kidneys are one
  * class because which kidney is which is decided afterwards from the patient geometry (see
- * {@code org.organdose.segment.infer.KidneySides}), never learned from the array orientation.
+ * {@link org.organdose.segment.KidneySides}), never learned from the array orientation.
  */
 public final class NetworkClasses {
     public static final int BACKGROUND = 0;

@@ -14,7 +14,7 @@ import org.organdose.segment.data.Datasets;
 import org.organdose.segment.data.LabelledCase;
 import org.organdose.segment.eval.Evaluator;
 import org.organdose.segment.eval.OrganMetrics;
-import org.organdose.segment.infer.KidneySides;
+import org.organdose.segment.KidneySides;
 
 /**
  * On a real CT (ircad-1.1, 0.57 x 0.57 x 1.6 mm): how much accuracy the 2 mm working grid costs by

@@ -1,8 +1,9 @@
-package org.organdose.segment.eval;
+package org.organdose.segment.train;
 
 import java.util.Map;
 import org.organdose.segment.Mode;
 import org.organdose.segment.Organ;
+import org.organdose.segment.eval.OrganMetrics;
 
 /**
  * The scores of one segmented case.

@@ -1,4 +1,4 @@
-package org.organdose.segment.infer;
+package org.organdose.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Volume;
-import org.organdose.segment.Organ;
-import org.organdose.segment.Phantom;
+import org.organdose.segment.infer.PostProcessing;
 import org.organdose.segment.net.NetworkClasses;
 
 /**

@@ -1,9 +1,8 @@
-package org.organdose.segment.infer;
+package org.organdose.segment;
 
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Volume;
-import org.organdose.segment.Organ;
 
 /**
  * Names kidney voxels right or left by the patient side they lie on, from world coordinates

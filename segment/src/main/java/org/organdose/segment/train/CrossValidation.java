@@ -1,6 +1,8 @@
-package org.organdose.segment.eval;
+package org.organdose.segment.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,12 +17,13 @@ import org.organdose.segment.Segmentation;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.LabelledCase;
 import org.organdose.segment.data.TrainingCase;
+import org.organdose.segment.eval.Evaluator;
+import org.organdose.segment.eval.LowDoseCt;
+import org.organdose.segment.eval.MetricsJson;
+import org.organdose.segment.eval.OrganMetrics;
 import org.organdose.segment.infer.UNetSegmenter;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.net.SegmentationNetwork;
-import org.organdose.segment.train.ProgressListener;
-import org.organdose.segment.train.Trainer;
-import org.organdose.segment.train.TrainingConfig;
 
 /**
  * k-fold (k = number of cases: leave-one-case-out) evaluation of a training configuration: each
@@ -93,8 +96,22 @@ public final class CrossValidation {
     public static void recordInModel(Path modelDir, List<CaseEvaluation> results) throws SegmentationException, IOException {
         ModelSpec spec = ModelSpec.read(modelDir);
         Map<String, Object> accuracy = spec.accuracy() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(spec.accuracy());
-        accuracy.put("heldOut", JSON.convertValue(MetricsJson.toJson(results).get("results"), List.class));
+        accuracy.put("heldOut", JSON.convertValue(toJson(results), List.class));
         spec.withAccuracy(accuracy).write(modelDir);
+    }
+
+    /** One object per evaluated case, variant and mode, with its metrics and time. */
+    public static ArrayNode toJson(List<CaseEvaluation> results) {
+        ArrayNode list = JSON.createArrayNode();
+        for (CaseEvaluation e : results) {
+            ObjectNode n = list.addObject();
+            n.put("case", e.caseId());
+            n.put("variant", e.variant());
+            n.put("mode", e.mode().name().toLowerCase(Locale.ROOT));
+            n.put("seconds", Math.round(e.seconds() * 10) / 10.0);
+            n.set("organs", MetricsJson.toJson(e.metrics()));
+        }
+        return list;
     }
 
     /** One line: case, variant, mode, Dice per organ, time. */

@@ -1,4 +1,4 @@
-package org.organdose.segment.eval;
+package org.organdose.segment.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
