@@ -53,6 +53,18 @@ class UNetSegmenterTest {
     }
 
     @Test
+    void copesWithASingleSliceAndATinyImage() throws SegmentationException {
+        Geometry oneSlice = Geometry.axisAligned(64, 64, 1, new double[] {5, 5, 5}, new double[] {-160, -160, 0});
+        Geometry tiny = Geometry.axisAligned(3, 2, 2, new double[] {1, 1, 1}, new double[] {0, 0, 0});
+        for (Geometry g : List.of(oneSlice, tiny)) {
+            for (Mode mode : Mode.values()) {
+                Segmentation result = new UNetSegmenter(network, mode).segment(Phantom.ct(g, 0, 1));
+                assertThat(result.labels().geometry()).isEqualTo(g);
+            }
+        }
+    }
+
+    @Test
     void warnsAboutImagesThatAreNotCt() throws SegmentationException {
         Geometry g = Phantom.grid(10, 10);
         Volume mr = Phantom.ct(g, 0, 1);
