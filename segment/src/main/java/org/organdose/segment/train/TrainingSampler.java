@@ -139,8 +139,10 @@ final class TrainingSampler {
         float[] hu = c.ct.voxels();
         for (int r = 0; r < crop; r++) {
             for (int col = 0; col < crop; col++) {
-                double u = r - crop / 2.0 + 0.5;
-                double v = col - crop / 2.0 + 0.5;
+                // whole-voxel offsets: without augmentation every pixel is a voxel centre, so the
+                // image and the nearest-neighbour labels cannot drift apart by half a voxel
+                double u = r - crop / 2;
+                double v = col - crop / 2;
                 if (elastic != null) {
                     u += bilinear(elastic[0], r, col);
                     v += bilinear(elastic[1], r, col);
