@@ -82,7 +82,8 @@ public final class CrossValidation {
                         Segmentation s = new UNetSegmenter(network, mode).segment(variants.get(v).ct());
                         double seconds = (System.nanoTime() - t0) / 1e9;
                         CaseEvaluation e = new CaseEvaluation(c.id(), variant, mode,
-                                Evaluator.evaluate(s.labels(), variants.get(v).labels(), c.labelled()), seconds);
+                                Evaluator.evaluateFiles(s.labels(), c.id() + " segmentation", variants.get(v).labels(),
+                                        c.id() + " labels", c.labelled()), seconds);
                         listener.message(describe(e));
                         results.add(e);
                     }
