@@ -25,7 +25,8 @@ import org.organdose.segment.Plane;
  * @param learningRate Adam's learning rate (from scratch and for the frozen-encoder phase);
  *     the whole net is fine-tuned at a tenth of it after transfer
  * @param resume continue from the last checkpoint in {@code out}
- * @param init model folder to start from (transfer learning), or null
+ * @param init model folder to start from (transfer learning), or null; its architecture, working
+ *     spacing, HU window and stack size are kept (the corresponding settings here are ignored)
  * @param freezeEpochs with {@code init}: epochs with the encoder frozen before training the whole net
  * @param folds number of folds (0: no folds)
  * @param fold the fold held out for validation, 0-based
