@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.organdose.dosimetry.Organ;
 import org.organdose.image.DistanceMap;
 import org.organdose.image.GaussianFilter;
 import org.organdose.image.Geometry;
 import org.organdose.image.Interpolation;
 import org.organdose.image.LabelMap;
+import org.organdose.image.Organ;
 import org.organdose.image.Resampler;
 import org.organdose.image.Volume;
 

@@ -3,6 +3,8 @@ package org.organdose.phantom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.organdose.dosimetry.DosimetryPipeline;
 import org.organdose.dosimetry.DosimetryResults;
 import org.organdose.dosimetry.DosimetrySettings;
-import org.organdose.dosimetry.Organ;
+import org.organdose.image.Organ;
 import org.organdose.dosimetry.OrganResult;
 import org.organdose.dosimetry.ProgressListener;
 import org.organdose.dosimetry.StudyManifest;
