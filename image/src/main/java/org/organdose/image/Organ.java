@@ -1,5 +1,8 @@
 package org.organdose.image;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * The organs OrganDose segments and measures, with their values in label maps and their names in
  * results (DESIGN.md "Contracts"). Label 0 is background.
@@ -32,5 +35,16 @@ public enum Organ {
             }
         }
         throw new IllegalArgumentException("no organ has label " + label);
+    }
+
+    /** The organ with this name (as in {@link #key()}, case and surrounding blanks ignored), if any. */
+    public static Optional<Organ> ofKey(String key) {
+        String k = key.trim().toLowerCase(Locale.ROOT);
+        for (Organ o : values()) {
+            if (o.key.equals(k)) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package org.organdose.segment;
 
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
+import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 
 /**

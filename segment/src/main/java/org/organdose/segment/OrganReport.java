@@ -2,6 +2,7 @@ package org.organdose.segment;
 
 import java.util.List;
 import org.organdose.image.LabelMap;
+import org.organdose.image.Organ;
 
 /**
  * What was found for one organ.

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.organdose.image.LabelMap;
+import org.organdose.image.Organ;
 
 /**
  * The result of segmenting one CT: labels on the input grid, what was measured per organ, and

@@ -1,5 +1,6 @@
 package org.organdose.segment;
 
+import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 
 /**

@@ -4,7 +4,7 @@
  * <p>The pieces, in the order data flows through them:
  * <ul>
  *   <li>{@code data}: training cases from our shared layout, nnU-Net/MSD, KiTS and LiTS, with
- *       their labels mapped to {@link org.organdose.segment.Organ} and the organs each labels;</li>
+ *       their labels mapped to {@link org.organdose.image.Organ} and the organs each labels;</li>
  *   <li>{@code preprocess}: the working grid (isotropic 2 mm, axis-aligned LPS), the HU window
  *       [-100, 200] to [0, 1] and the k-slice stacks of each plane;</li>
  *   <li>{@code net}: the 2.5D U-Net, its classes and its {@code model.json};</li>
@@ -28,3 +28,5 @@
  * }</pre>
  */
 package org.organdose.segment;
+
+import org.organdose.image.Organ;

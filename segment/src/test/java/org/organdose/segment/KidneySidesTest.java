@@ -1,15 +1,16 @@
 package org.organdose.segment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
+import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 import org.organdose.segment.infer.PostProcessing;
+import org.organdose.segment.net.NetworkClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import org.organdose.segment.net.NetworkClasses;
 
 /**

@@ -1,7 +1,5 @@
 package org.organdose.segment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -11,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.Geometry;
+import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 import org.organdose.segment.data.LabelledCase;
 import org.organdose.segment.data.TrainingCase;
@@ -20,6 +19,8 @@ import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.train.Augmentation;
 import org.organdose.segment.train.ProgressListener;
 import org.organdose.segment.train.Trainer;
+import org.organdose.segment.train.TrainingConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 import org.organdose.segment.train.TrainingConfig;
 
 /** End to end on a synthetic abdomen: train a tiny network, segment an unseen noisy scan, score it. */

@@ -3,6 +3,7 @@ package org.organdose.segment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 import org.organdose.image.io.ImageFiles;
 import org.organdose.segment.infer.UNetSegmenter;

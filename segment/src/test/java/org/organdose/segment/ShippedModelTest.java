@@ -1,18 +1,19 @@
 package org.organdose.segment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.organdose.image.Organ;
 import org.organdose.image.SharedData;
 import org.organdose.segment.data.CaseFiles;
 import org.organdose.segment.data.Datasets;
 import org.organdose.segment.data.LabelledCase;
 import org.organdose.segment.eval.Evaluator;
 import org.organdose.segment.eval.OrganMetrics;
+import org.organdose.segment.infer.SegmentationRunner;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import org.organdose.segment.infer.SegmentationRunner;
 
 /** The model shipped in models/ on a real CT (skipped without the model or the shared data). */

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Volume;
 import org.organdose.image.io.ImageFiles;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 
 /**
  * Where one case's files are and how to read them; {@link #load()} reads them (cases are large, so

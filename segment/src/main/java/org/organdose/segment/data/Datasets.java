@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.SegmentationException;
 
 /**

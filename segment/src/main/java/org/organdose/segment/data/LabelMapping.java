@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Volume;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.KidneySides;
 
 /**
@@ -36,7 +36,11 @@ public final class LabelMapping {
                 organs.add(Organ.KIDNEY_RIGHT);
                 organs.add(Organ.KIDNEY_LEFT);
             } else {
-                Organ.ofLabel(to).ifPresent(organs::add);
+                for (Organ o : Organ.values()) {
+                    if (o.label() == to) {
+                        organs.add(o);
+                    }
+                }
             }
         });
         this.labelled = Set.copyOf(organs);

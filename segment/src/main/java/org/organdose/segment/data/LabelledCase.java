@@ -3,7 +3,7 @@ package org.organdose.segment.data;
 import java.util.Set;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Volume;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 
 /**
  * A CT with its organ labels (values of {@link Organ#label()}), read and mapped from any dataset.

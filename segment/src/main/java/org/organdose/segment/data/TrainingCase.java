@@ -2,7 +2,7 @@ package org.organdose.segment.data;
 
 import java.io.IOException;
 import java.util.Set;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 
 /** A case for training or evaluation: what it labels and how much it counts, read on demand. */
 public interface TrainingCase {

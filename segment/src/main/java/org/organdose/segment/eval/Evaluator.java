@@ -10,7 +10,7 @@ import org.organdose.image.Geometry;
 import org.organdose.image.IndexBox;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Volume;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.SegmentationException;
 
 /**

@@ -3,7 +3,7 @@ package org.organdose.segment.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 
 /**
  * Evaluation results as JSON: {@code {"liver": {"dice": 0.95, "hd95_mm": 4.1, "predicted_mL": ...,

@@ -1,6 +1,6 @@
 package org.organdose.segment.eval;
 
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 
 /**
  * Agreement of a predicted organ with the reference.

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import org.organdose.image.LabelMap;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.SegmentationException;
 
 /**

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.organdose.image.io.AtomicFileOutput;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.OrganReport;
 import org.organdose.segment.Segmentation;
 

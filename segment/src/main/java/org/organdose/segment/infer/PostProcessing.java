@@ -8,7 +8,7 @@ import org.organdose.image.Connectivity;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Volume;
 import org.organdose.segment.KidneySides;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.net.NetworkClasses;
 
 /**

@@ -1,7 +1,7 @@
 package org.organdose.segment.net;
 
 import java.util.List;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 
 /**
  * The classes the networks predict: background, liver, kidney and spleen. Both kidneys are one
@@ -30,6 +30,11 @@ public final class NetworkClasses {
 
     /** Maps an organ label value (0..4) to its class; other values are background. */
     public static byte ofLabel(int label) {
-        return (byte) (int) Organ.ofLabel(label).map(NetworkClasses::of).orElse(BACKGROUND);
+        for (Organ o : Organ.values()) {
+            if (o.label() == label) {
+                return (byte) of(o);
+            }
+        }
+        return BACKGROUND;
     }
 }

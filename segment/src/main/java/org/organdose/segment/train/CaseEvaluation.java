@@ -2,7 +2,7 @@ package org.organdose.segment.train;
 
 import java.util.Map;
 import org.organdose.segment.Mode;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.eval.OrganMetrics;
 
 /**

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.organdose.segment.Mode;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.Segmentation;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.LabelledCase;

@@ -28,7 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.organdose.image.io.AtomicFileOutput;
 import org.organdose.segment.Mode;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.Datasets;
 import org.organdose.segment.data.TrainingCase;

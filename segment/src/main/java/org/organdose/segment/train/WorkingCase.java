@@ -4,7 +4,7 @@ import java.util.List;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Volume;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.data.LabelledCase;
 import org.organdose.segment.net.NetworkClasses;
 import org.organdose.segment.preprocess.WorkingGrid;

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.SharedData;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.SegmentationException;
 
 /** Layout recognition and label mapping; the images themselves are not read here. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.Phantom;
 
 class LabelMappingTest {

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 
 class EvaluatorTest {
     private static final double SPACING = 1.5;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 
 class ReferenceOrgansTest {
     private static final LabelMap REF = new LabelMap(Geometry.axisAligned(3, 1, 1, new double[] {1, 1, 1}, new double[] {0, 0, 0}),

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
 import org.organdose.image.SharedData;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.data.CaseFiles;
 import org.organdose.segment.data.Datasets;
 import org.organdose.segment.data.LabelledCase;

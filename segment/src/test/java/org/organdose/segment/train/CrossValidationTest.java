@@ -12,7 +12,7 @@ import org.organdose.image.Geometry;
 import org.organdose.image.io.ImageFiles;
 import org.organdose.image.io.StorageType;
 import org.organdose.segment.Mode;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.Phantom;
 import org.organdose.segment.Plane;
 import org.organdose.segment.net.ModelSpec;

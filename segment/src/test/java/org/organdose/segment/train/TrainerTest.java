@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.Geometry;
-import org.organdose.segment.Organ;
+import org.organdose.image.Organ;
 import org.organdose.segment.Phantom;
 import org.organdose.segment.Plane;
 import org.organdose.segment.SegmentationException;
