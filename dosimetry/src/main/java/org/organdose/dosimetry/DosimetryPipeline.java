@@ -133,7 +133,8 @@ public final class DosimetryPipeline {
                     dvh.meanGy(), dvh));
         }
         progress.progress("done", 1.0);
-        return new DosimetryResults(nuclide, results, describe(dose, bodyTiaMBqHPerMl), warnings, dose.doseGy());
+        return new DosimetryResults(nuclide, results, describe(dose, bodyTiaMBqHPerMl), warnings, dose.doseGy(),
+                manifest);
     }
 
     /**

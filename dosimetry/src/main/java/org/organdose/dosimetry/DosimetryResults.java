@@ -12,9 +12,10 @@ import org.organdose.image.Volume;
  * @param settings     every choice that shaped the numbers (for results.json)
  * @param warnings     what the user should check
  * @param doseGy       the absorbed dose map, Gy, on the dose grid
+ * @param study        the manifest the results come from (its input files go into results.json)
  */
 public record DosimetryResults(Radionuclide radionuclide, List<OrganResult> organs, Map<String, Object> settings,
-                               List<String> warnings, Volume doseGy) {
+                               List<String> warnings, Volume doseGy, StudyManifest study) {
     public DosimetryResults {
         organs = List.copyOf(organs);
         warnings = List.copyOf(warnings);

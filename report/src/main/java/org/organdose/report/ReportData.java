@@ -1,0 +1,77 @@
+package org.organdose.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.organdose.dosimetry.Organ;
+import org.organdose.dosimetry.ResultsReader;
+import org.organdose.dosimetry.SavedResults;
+import org.organdose.image.LabelMap;
+import org.organdose.image.Volume;
+import org.organdose.image.io.ImageFiles;
+import org.organdose.image.io.ImageIoException;
+
+/**
+ * Everything a report shows: the saved results and the images they name (diagnostic CT, its
+ * labels, the dose map, and for the QA checks each session's SPECT and labels), plus an optional
+ * reference to compare with.
+ *
+ * @param sessions  one per time point, in time order
+ * @param reference null when none was given
+ * @param extents   where each organ lies on the diagnostic labels
+ */
+record ReportData(SavedResults results, Volume ct, LabelMap labels, Volume doseGy, List<Session> sessions,
+                  Reference reference, Map<Organ, OrganExtent> extents) {
+
+    /**
+     * One time point's images for the QA checks.
+     *
+     * @param spect      null when it could not be read (see {@code unreadable})
+     * @param labels     the session's own labels; null when it had none (or they could not be read)
+     * @param unreadable why an image named in results.json could not be read; null when all were
+     */
+    record Session(double hours, Volume spect, LabelMap labels, String unreadable) {
+    }
+
+    /**
+     * Reads results.json and the images it names. The diagnostic CT, its labels and the dose map
+     * are required (their absence is an error naming results.json and the file); a session image
+     * that cannot be read only leaves its QA check undone, and the report says so.
+     */
+    static ReportData load(Path resultsJson, Path referenceJson) throws ImageIoException {
+        SavedResults results = ResultsReader.read(resultsJson);
+        SavedResults.Inputs in = results.inputs();
+        Volume ct = ImageFiles.read(required(resultsJson, in.diagnosticCt(), "the diagnostic CT")).volume();
+        LabelMap labels = ImageFiles.readLabels(required(resultsJson, in.diagnosticLabels(), "the organ labels"));
+        Volume dose = ImageFiles.read(required(resultsJson, in.doseMap(), "the dose map")).volume();
+        List<Session> sessions = new ArrayList<>();
+        for (SavedResults.TimePoint tp : in.timePoints()) {
+            sessions.add(session(tp));
+        }
+        Reference reference = referenceJson == null ? null : Reference.read(referenceJson);
+        return new ReportData(results, ct, labels, dose, List.copyOf(sessions), reference, OrganExtent.of(labels));
+    }
+
+    private static Path required(Path resultsJson, Path file, String what) throws ImageIoException {
+        if (!Files.isRegularFile(file)) {
+            throw new ImageIoException(resultsJson, what + " it names is missing: " + file);
+        }
+        return file;
+    }
+
+    private static Session session(SavedResults.TimePoint tp) {
+        Volume spect = null;
+        LabelMap labels = null;
+        try {
+            spect = ImageFiles.read(tp.spect()).volume();
+            if (tp.labels() != null) {
+                labels = ImageFiles.readLabels(tp.labels());
+            }
+            return new Session(tp.hoursPostInjection(), spect, labels, null);
+        } catch (ImageIoException e) {
+            return new Session(tp.hoursPostInjection(), spect, labels, e.getMessage());
+        }
+    }
+}
