@@ -35,7 +35,7 @@ final class Format {
         }
         double d = 100 * (value - reference) / reference;
         String s = fixed(d, 1);
-        return (d >= 0 && !s.startsWith("-") ? "+" : "") + s.replace('-', '−') + " %";
+        return (d > 0 && !s.equals("0.0") ? "+" : "") + s.replace('-', '−') + " %";
     }
 
     /** A plot coordinate: 0.1 px is finer than any screen or print shows. */

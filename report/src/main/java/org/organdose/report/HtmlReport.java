@@ -204,7 +204,8 @@ final class HtmlReport {
         html.append("</table>\n<p class=\"caption\">Thresholds: R² below ").append(QualityChecks.MIN_R_SQUARED)
                 .append("; organ mask volume changing by more than ").append(Format.fixed(100 * QualityChecks.MAX_VOLUME_CHANGE, 0))
                 .append(" % between sessions; activity centroid more than ").append(Format.fixed(QualityChecks.MAX_CENTROID_OFFSET_MM, 0))
-                .append(" mm from the CT organ centroid; a neighbour at least ").append(Format.fixed(QualityChecks.HOT_NEIGHBOUR_RATIO, 0))
+                .append(" mm from the CT organ centroid, or that distance changing by more than ")
+                .append(Format.fixed(QualityChecks.MAX_CENTROID_SHIFT_MM, 0)).append(" mm between sessions; a neighbour at least ").append(Format.fixed(QualityChecks.HOT_NEIGHBOUR_RATIO, 0))
                 .append("× as concentrated within one SPECT FWHM. A flag asks for review before the dose is used; a note"
                         + " explains a known limitation.</p>\n");
         html.append("<h3>Warnings from the calculation</h3>\n");

@@ -5,9 +5,9 @@ import org.organdose.dosimetry.Organ;
 
 /**
  * The frame of an inline SVG plot: plot area, grid, ticks with labels and axis titles, and a
- * legend of organs. Tick labels sit in {@code <g class="x-axis">} / {@code <g class="y-axis">}
- * elements as {@code <text data-value=...>} at the tick's pixel, so a reader (or a test) can map
- * pixels back to data.
+ * legend of organs. Each tick is a {@code <g class="tick" data-value=... data-pixel=...>} inside
+ * {@code <g class="x-axis">} or {@code <g class="y-axis">}, its grid line drawn at that pixel, so
+ * a reader (or a test) can map pixels back to data.
  */
 final class PlotFrame {
     static final double WIDTH = 560;
@@ -34,23 +34,23 @@ final class PlotFrame {
                 .append(Format.px(plotBottom() - TOP)).append("\"/>\n");
         svg.append("<g class=\"x-axis\">\n");
         for (double t : x.ticks()) {
-            double p = x.toPixel(t);
-            svg.append("<line class=\"grid\" x1=\"").append(Format.px(p)).append("\" y1=\"").append(Format.px(TOP))
-                    .append("\" x2=\"").append(Format.px(p)).append("\" y2=\"").append(Format.px(plotBottom())).append("\"/>");
-            svg.append("<text x=\"").append(Format.px(p)).append("\" y=\"").append(Format.px(plotBottom() + 16))
-                    .append("\" text-anchor=\"middle\" data-value=\"").append(Axis.label(t)).append("\">")
-                    .append(Axis.label(t)).append("</text>\n");
+            String p = Format.px(x.toPixel(t));
+            svg.append("<g class=\"tick\" data-value=\"").append(Axis.label(t)).append("\" data-pixel=\"").append(p).append("\">")
+                    .append("<line class=\"grid\" x1=\"").append(p).append("\" y1=\"").append(Format.px(TOP)).append("\" x2=\"")
+                    .append(p).append("\" y2=\"").append(Format.px(plotBottom())).append("\"/><text x=\"").append(p)
+                    .append("\" y=\"").append(Format.px(plotBottom() + 16)).append("\" text-anchor=\"middle\">")
+                    .append(Axis.label(t)).append("</text></g>\n");
         }
         svg.append("<text class=\"title\" x=\"").append(Format.px((LEFT + plotRight()) / 2)).append("\" y=\"")
                 .append(Format.px(HEIGHT - 10)).append("\" text-anchor=\"middle\">").append(Format.html(xTitle)).append("</text>\n");
         svg.append("</g>\n<g class=\"y-axis\">\n");
         for (double t : y.ticks()) {
             double p = y.toPixel(t);
-            svg.append("<line class=\"grid\" x1=\"").append(Format.px(LEFT)).append("\" y1=\"").append(Format.px(p))
-                    .append("\" x2=\"").append(Format.px(plotRight())).append("\" y2=\"").append(Format.px(p)).append("\"/>");
-            svg.append("<text x=\"").append(Format.px(LEFT - 6)).append("\" y=\"").append(Format.px(p + 4))
-                    .append("\" text-anchor=\"end\" data-value=\"").append(Axis.label(t)).append("\">")
-                    .append(Axis.label(t)).append("</text>\n");
+            svg.append("<g class=\"tick\" data-value=\"").append(Axis.label(t)).append("\" data-pixel=\"").append(Format.px(p))
+                    .append("\"><line class=\"grid\" x1=\"").append(Format.px(LEFT)).append("\" y1=\"").append(Format.px(p))
+                    .append("\" x2=\"").append(Format.px(plotRight())).append("\" y2=\"").append(Format.px(p))
+                    .append("\"/><text x=\"").append(Format.px(LEFT - 6)).append("\" y=\"").append(Format.px(p + 4))
+                    .append("\" text-anchor=\"end\">").append(Axis.label(t)).append("</text></g>\n");
         }
         double cy = (TOP + plotBottom()) / 2;
         svg.append("<text class=\"title\" x=\"16\" y=\"").append(Format.px(cy)).append("\" text-anchor=\"middle\" transform=\"rotate(-90 16 ")

@@ -197,8 +197,7 @@ final class SliceView {
         for (double t : axis.ticks()) {
             double y = axis.toPixel(t);
             svg.append("<line x1=\"24\" x2=\"28\" y1=\"").append(Format.px(y)).append("\" y2=\"").append(Format.px(y)).append("\"/>");
-            svg.append("<text x=\"31\" y=\"").append(Format.px(y + 4)).append("\" data-value=\"").append(Axis.label(t)).append("\">")
-                    .append(Axis.label(t)).append("</text>");
+            svg.append("<text x=\"31\" y=\"").append(Format.px(y + 4)).append("\">").append(Axis.label(t)).append("</text>");
         }
         svg.append("</g>\n<text class=\"title\" x=\"16\" y=\"270\" text-anchor=\"middle\">Gy</text>\n</svg>\n");
         return svg.toString();
