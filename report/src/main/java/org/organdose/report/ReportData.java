@@ -43,9 +43,13 @@ record ReportData(SavedResults results, Volume ct, LabelMap labels, Volume doseG
     static ReportData load(Path resultsJson, Path referenceJson) throws ImageIoException {
         SavedResults results = ResultsReader.read(resultsJson);
         SavedResults.Inputs in = results.inputs();
-        Volume ct = ImageFiles.read(required(resultsJson, in.diagnosticCt(), "the diagnostic CT")).volume();
-        LabelMap labels = ImageFiles.readLabels(required(resultsJson, in.diagnosticLabels(), "the organ labels"));
-        Volume dose = ImageFiles.read(required(resultsJson, in.doseMap(), "the dose map")).volume();
+        // all three checked before any is read, so that a missing one is reported at once
+        Path ctFile = required(resultsJson, in.diagnosticCt(), "the diagnostic CT");
+        Path labelsFile = required(resultsJson, in.diagnosticLabels(), "the organ labels");
+        Path doseFile = required(resultsJson, in.doseMap(), "the dose map");
+        Volume ct = ImageFiles.read(ctFile).volume();
+        LabelMap labels = ImageFiles.readLabels(labelsFile);
+        Volume dose = ImageFiles.read(doseFile).volume();
         List<Session> sessions = new ArrayList<>();
         for (SavedResults.TimePoint tp : in.timePoints()) {
             sessions.add(session(tp));
