@@ -69,7 +69,6 @@ final class Axis {
 
     double min() { return min; }
     double max() { return max; }
-    boolean isLog() { return log; }
     List<Double> ticks() { return ticks; }
 
     /** A tick value as a label: no trailing zeros, no exponent. */

@@ -72,19 +72,4 @@ record OrganExtent(double[] centroidLps, double[] minLps, double[] maxLps, int[]
         }
         return out;
     }
-
-    /** World (LPS) bounds of a grid, voxel edge to voxel edge: {min, max}. */
-    static double[][] worldBounds(Geometry g) {
-        double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-        double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (int c = 0; c < 8; c++) {
-            double[] w = g.indexToWorld((c & 1) == 0 ? -0.5 : g.nx() - 0.5, (c & 2) == 0 ? -0.5 : g.ny() - 0.5,
-                    (c & 4) == 0 ? -0.5 : g.nz() - 0.5);
-            for (int a = 0; a < 3; a++) {
-                min[a] = Math.min(min[a], w[a]);
-                max[a] = Math.max(max[a], w[a]);
-            }
-        }
-        return new double[][] {min, max};
-    }
 }

@@ -26,6 +26,7 @@ import org.organdose.image.io.StorageType;
 final class SmallStudy {
     static final double[] HOURS = {1, 24, 72, 120};
     static final double FWHM_MM = 8;
+    /** MBq/mL at injection and half-life in h, by label - 1 (no left kidney: label 3 unused). */
     private static final double[][] KINETICS = {{0.1, 60}, {0.5, 40}, {0, 1}, {0.2, 50}};
 
     private SmallStudy() {
