@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.organdose.image.Organ;
 import org.organdose.image.io.ImageIoException;
 
 /**

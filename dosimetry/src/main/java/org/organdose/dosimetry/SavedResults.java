@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.organdose.image.Organ;
 
 /**
  * A {@code results.json} read back by {@link ResultsReader}: the numbers as written (non-finite

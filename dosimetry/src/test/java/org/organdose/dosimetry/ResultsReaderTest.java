@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.Geometry;
+import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 import org.organdose.image.io.ImageIoException;
 

@@ -2,7 +2,7 @@ package org.organdose.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.organdose.dosimetry.Organ;
+import org.organdose.image.Organ;
 import org.organdose.dosimetry.SavedResults;
 
 /** Cumulative dose-volume histograms as inline SVG: % of organ volume receiving at least a dose, against Gy. */

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.organdose.dosimetry.Organ;
+import org.organdose.image.Organ;
 import org.organdose.dosimetry.SavedResults;
 import org.organdose.dosimetry.TimeActivityFit;
 

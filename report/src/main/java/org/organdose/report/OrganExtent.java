@@ -2,7 +2,7 @@ package org.organdose.report;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.organdose.dosimetry.Organ;
+import org.organdose.image.Organ;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
 

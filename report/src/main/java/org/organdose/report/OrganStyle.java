@@ -1,6 +1,6 @@
 package org.organdose.report;
 
-import org.organdose.dosimetry.Organ;
+import org.organdose.image.Organ;
 
 /** How the report names and colours each organ (colours tell the organs apart for colour-blind readers too). */
 final class OrganStyle {

@@ -1,7 +1,7 @@
 package org.organdose.report;
 
 import java.util.List;
-import org.organdose.dosimetry.Organ;
+import org.organdose.image.Organ;
 
 /**
  * The frame of an inline SVG plot: plot area, grid, ticks with labels and axis titles, and a

@@ -1,6 +1,6 @@
 package org.organdose.report;
 
-import org.organdose.dosimetry.Organ;
+import org.organdose.image.Organ;
 
 /**
  * The outcome of one quality check on one organ.

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
-import org.organdose.dosimetry.Organ;
+import org.organdose.image.Organ;
 import org.organdose.image.io.ImageIoException;
 
 /**

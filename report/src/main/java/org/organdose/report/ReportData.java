@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.organdose.dosimetry.Organ;
+import org.organdose.image.Organ;
 import org.organdose.dosimetry.ResultsReader;
 import org.organdose.dosimetry.SavedResults;
 import org.organdose.image.LabelMap;

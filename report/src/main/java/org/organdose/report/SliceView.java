@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Collection;
 import javax.imageio.ImageIO;
-import org.organdose.dosimetry.Organ;
+import org.organdose.image.Organ;
 import org.organdose.image.Geometry;
 import org.organdose.image.Interpolation;
 import org.organdose.image.LabelInterpolation;

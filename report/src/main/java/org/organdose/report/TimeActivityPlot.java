@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.organdose.dosimetry.FitModel;
-import org.organdose.dosimetry.Organ;
+import org.organdose.image.Organ;
 import org.organdose.dosimetry.SavedResults;
 
 /**

@@ -6,7 +6,7 @@ import org.organdose.dosimetry.DosimetryPipeline;
 import org.organdose.dosimetry.DosimetryResults;
 import org.organdose.dosimetry.DosimetrySettings;
 import org.organdose.dosimetry.FitModel;
-import org.organdose.dosimetry.Organ;
+import org.organdose.image.Organ;
 import org.organdose.dosimetry.ProgressListener;
 import org.organdose.dosimetry.ResultsWriter;
 import org.organdose.dosimetry.StudyManifest;
