@@ -1,6 +1,7 @@
 package org.organdose.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -82,6 +83,10 @@ final class DosimetryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws DosimetryInputException, ImageIoException, BadInputException {
         DosimetrySettings settings = settings();
+        if (report && reference != null && !Files.isRegularFile(reference)) {
+            // checked before the run, not after its minutes of work
+            throw new BadInputException(reference + ": reference file not found");
+        }
         StudyManifest study = StudyManifest.read(manifest);
         if (labels != null) {
             study = study.withDiagnosticLabels(labels);

@@ -62,6 +62,16 @@ class ReportCommandTest {
         assertThat(r.out()).contains("--[no-]report").contains("report.html").contains("default: on");
     }
 
+    @Test
+    void dosimetryChecksTheReferenceBeforeItRuns() {
+        Path missing = dir.resolve("truth.json");
+        CommandLineTest.Run r = CommandLineTest.run("dosimetry", dir.resolve("study.json").toString(), "--out",
+                dir.resolve("out").toString(), "--reference", missing.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("organdose: " + missing + ": reference file not found");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
     /** The generation time is the only part that may differ. */
     private static String withoutDate(String html) {
         return html.replaceAll("<span class=\"generated\">[^<]*</span>", "<span class=\"generated\"></span>");
