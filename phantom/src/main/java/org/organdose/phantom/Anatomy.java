@@ -117,4 +117,13 @@ final class Anatomy {
         double centre = Math.abs(x) < 55 ? 8 * (1 - Math.abs(x) / 55) * Shapes.smoothstep(40, -20, y) : 0;
         return apexZ - fall - centre;
     }
+
+    /**
+     * The diaphragm's height where the body cavity's wall is {@code cavityMm} away (negative
+     * inside): the costophrenic recesses run down along the chest wall all round, so the lung
+     * bases show as crescents against the ribs rather than as flat sheets.
+     */
+    double diaphragmZ(double x, double y, double cavityMm) {
+        return diaphragmZ(x, y) - 30 * Math.exp(Math.min(cavityMm, 0) / 10);
+    }
 }

@@ -36,7 +36,7 @@ public final class PhantomGenerator {
         double[] boxMin = {Math.min(lo[0], hi[0]) - 40, Math.min(lo[1], hi[1]) - 40, Math.min(lo[2], hi[2]) - 40};
         double[] boxMax = {Math.max(lo[0], hi[0]) + 40, Math.max(lo[1], hi[1]) + 40, Math.max(lo[2], hi[2]) + 40};
         Torso torso = new Torso(anatomy, boxMin, boxMax);
-        Viscera viscera = new Viscera(anatomy, options.phase(), options.liverTumours(), boxMin, boxMax);
+        Viscera viscera = new Viscera(anatomy, torso, options.phase(), options.liverTumours(), boxMin, boxMax);
         SmoothNoise texture = new SmoothNoise(anatomy.random, boxMin, boxMax, 2.5);
 
         int tissueCount = Tissue.values().length;

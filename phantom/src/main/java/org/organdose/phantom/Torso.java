@@ -48,19 +48,15 @@ final class Torso {
         if (body > m.edgeMm()) {
             return body;
         }
-        double len = Math.sqrt(x * x + y * y) + 1e-9;
-        double ux = x / len;
-        double uy = y / len;
-        double wobble = wallNoise.at(x, y, z);
-        double fat = (uy < 0 ? a.fatFront * uy * uy * (1 + 0.6 * a.belly / 0.12 * Shapes.smoothstep(a.levelZ(Anatomy.L1), a.levelZ(Anatomy.L4), z))
-                : a.fatBack * uy * uy) + a.fatSide * ux * ux;
-        fat *= 1 + 0.22 * wobble;
-        double muscle = uy < 0 ? 10 + 4 * ux * ux : 12;
+        double[] layers = new double[2];
+        wallLayers(x, y, z, layers);
+        double fat = layers[0];
+        double muscle = layers[1];
         m.paint(body, Tissue.SKIN);
         m.paint(body + 2, Tissue.FAT);
         double wallOuter = body + 2 + fat;
         // the linea alba splits the rectus muscles
-        double wall = uy < -0.6 ? Math.max(wallOuter, 3.5 - Math.abs(x)) : wallOuter;
+        double wall = y < -0.6 * Math.hypot(x, y) ? Math.max(wallOuter, 3.5 - Math.abs(x)) : wallOuter;
         m.paint(wall, Tissue.MUSCLE);
         double cavity = wallOuter + muscle;
         m.paint(cavity, Tissue.FAT);
@@ -70,6 +66,24 @@ final class Torso {
         paintRibs(x, y, z, s, m, body + 2 + fat + muscle * 0.5);
         paintPelvis(x, y, z, s, m);
         return cavity;
+    }
+
+    /** Signed distance (mm) to the inner surface of the muscle wall: negative inside the body cavity. */
+    double cavity(double x, double y, double z, Slice s) {
+        double[] layers = new double[2];
+        wallLayers(x, y, z, layers);
+        return Shapes.torso(x, y, s.halfWidth, s.halfDepthFront, s.halfDepthBack) + 2 + layers[0] + layers[1];
+    }
+
+    /** Subcutaneous fat and muscle wall thickness (mm) in the direction of (x, y) from the body axis. */
+    private void wallLayers(double x, double y, double z, double[] out) {
+        double len = Math.sqrt(x * x + y * y) + 1e-9;
+        double ux = x / len;
+        double uy = y / len;
+        double paunch = 1 + 0.6 * a.belly / 0.12 * Shapes.smoothstep(a.levelZ(Anatomy.L1), a.levelZ(Anatomy.L4), z);
+        double fat = (uy < 0 ? a.fatFront * uy * uy * paunch : a.fatBack * uy * uy) + a.fatSide * ux * ux;
+        out[0] = fat * (1 + 0.22 * wallNoise.at(x, y, z));
+        out[1] = uy < 0 ? 10 + 4 * ux * ux : 12;
     }
 
     private void paintTable(double x, double y, VoxelMix m) {
@@ -114,7 +128,7 @@ final class Torso {
     }
 
     private double wingCentreX(double z) {
-        return 55 + 0.1 * (a.iliacCrestZ - z);
+        return 62 + 0.1 * (a.iliacCrestZ - z);
     }
 
     private double wingRadiusX(double z) {
@@ -122,7 +136,7 @@ final class Torso {
     }
 
     private void paintThorax(double x, double y, double z, Slice s, VoxelMix m, double cavity) {
-        double dia = a.diaphragmZ(x, y);
+        double dia = a.diaphragmZ(x, y, cavity);
         if (z < dia - 8 || cavity > 10) {
             return;
         }
@@ -168,7 +182,7 @@ final class Torso {
         double canalY = ys + ry + canalR + 1;
         double canal = Shapes.ellipse(x, y - canalY, canalR * 1.15, canalR);
         // pedicles and laminae: a ring around the canal in the upper part of each level
-        double archBand = Math.abs(zz - 0.08 * lv) - 0.3 * lv;
+        double archBand = Math.abs(zz - 0.05 * lv) - 0.4 * lv;
         double ring = Math.max(Shapes.ellipse(x, y - canalY - 2, canalR * 1.15 + 7, canalR + 8), -canal + 0.5);
         double arch = Math.max(ring, archBand);
         // spinous process sloping down as it runs back
@@ -176,9 +190,9 @@ final class Torso {
         double spinous = Math.max(Math.max(Math.abs(x) - 3.5, Math.abs(zz + 0.3 * Math.max(back, 0) + 0.02 * lv) - 0.2 * lv),
                 Math.max(-back - 4, back - (30 + 8 * s.lumbar)));
         // transverse processes: long and lateral in the lumbar spine, short and backward in the thorax
-        double tpLength = 22 + 12 * s.lumbar;
+        double tpLength = 12 + 12 * s.lumbar;
         double tpY = canalY - 2 + 10 * (1 - s.lumbar) * Math.max(0, Math.abs(x) - rx) / tpLength;
-        double transverse = Math.max(Math.max(Math.abs(y - tpY) - 4.5, Math.abs(zz - 0.08 * lv) - 5),
+        double transverse = Math.max(Math.max(Math.abs(y - tpY) - 3.5, Math.abs(zz - 0.08 * lv) - 4),
                 Math.max(Math.abs(x) - (rx + tpLength), -Math.abs(x) + 4));
         double posterior = Math.min(arch, Math.min(spinous, transverse));
         m.paint(posterior, Tissue.CORTICAL_BONE);
@@ -229,9 +243,9 @@ final class Torso {
         }
         double ax = Math.abs(x);
         double cx = wingCentreX(z);
-        double cy = s.spineY - 8;
+        double cy = s.spineY - 20;
         double rx = wingRadiusX(z);
-        double ry = 0.85 * rx;
+        double ry = 0.8 * rx;
         double dx = ax - cx;
         double dy = y - cy;
         // angle around the wing's centre: 0 lateral, negative anterior, positive posterior
@@ -239,7 +253,7 @@ final class Torso {
         double crestZ = crest - 14 * (psi < 0 ? psi * psi : 0.25 * psi * psi);
         double thickness = 2.5 + 3.5 * Shapes.smoothstep(crest - 60, crest - 110, z) + 2 * Math.max(0, psi - 1.5);
         double blade = Math.abs(Shapes.ellipse(dx, dy, rx, ry)) - thickness;
-        double sector = Math.max(-1.25 - psi, psi - 2.45) * rx;
+        double sector = Math.max(-1.0 - psi, psi - 1.9) * rx;
         double wing = Math.max(Math.max(blade, sector), z - crestZ);
         m.paint(Math.max(Math.max(Shapes.ellipse(dx, dy, rx + 22, ry + 18), -Shapes.ellipse(dx, dy, rx, ry)),
                 Math.max(sector, z - crestZ + 8)), Tissue.MUSCLE);

@@ -2,6 +2,7 @@ package org.organdose.phantom;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The abdominal organs of the digital patient: liver (with its vessels, gallbladder and optional
@@ -21,21 +22,20 @@ final class Viscera {
     private final SmoothNoise vesselsA;
     private final SmoothNoise vesselsB;
     private final SmoothNoise loopsA;
-    private final SmoothNoise loopsB;
-    private final SmoothNoise loopsC;
-    private final SmoothNoise loopsD;
+    private final Cells loops;
+    private static final ThreadLocal<Cells.Hit> CELL_HITS = ThreadLocal.withInitial(Cells.Hit::new);
     private final SmoothNoise contents;
 
     private final double[] liverC;
     private final double[] liverR;
     private final double liverSlope;
-    private final double liverBox[];
+    private double[] liverBox;
     private final Kidney right;
     private final Kidney left;
     private final double[] spleenC;
     private final double[] spleenAxes;
     private final double[] spleenR;
-    private final double[] spleenBox;
+    private double[] spleenBox;
     private final double[] gallbladder;
     private final double[] stomach;
     private final double[] stomachBox;
@@ -52,7 +52,7 @@ final class Viscera {
     private final List<double[]> vesselBoxes = new ArrayList<>();
     private final List<double[]> tumours = new ArrayList<>();
 
-    Viscera(Anatomy a, ContrastPhase phase, int tumourCount, double[] boxMin, double[] boxMax) {
+    Viscera(Anatomy a, Torso torso, ContrastPhase phase, int tumourCount, double[] boxMin, double[] boxMax) {
         this.a = a;
         this.phase = phase;
         liverShape = new SmoothNoise(a.random, boxMin, boxMax, 22);
@@ -61,10 +61,8 @@ final class Viscera {
         lumpShape = new SmoothNoise(a.random, boxMin, boxMax, 5);
         vesselsA = new SmoothNoise(a.random, boxMin, boxMax, 6);
         vesselsB = new SmoothNoise(a.random, boxMin, boxMax, 6);
-        loopsA = new SmoothNoise(a.random, boxMin, boxMax, 9);
-        loopsB = new SmoothNoise(a.random, boxMin, boxMax, 9);
-        loopsC = new SmoothNoise(a.random, boxMin, boxMax, 8);
-        loopsD = new SmoothNoise(a.random, boxMin, boxMax, 8);
+        loopsA = new SmoothNoise(a.random, boxMin, boxMax, 8);
+        loops = new Cells(a.random.nextLong(), 30, 0.85);
         contents = new SmoothNoise(a.random, boxMin, boxMax, 3);
 
         double l1 = a.levelZ(Anatomy.L1);
@@ -77,7 +75,7 @@ final class Viscera {
         double cavityX = a.halfWidth - a.fatSide - 14;
 
         liverC = new double[] {-a.uniform(45, 60), a.uniform(-20, -5), a.domeRightZ - a.uniform(70, 82)};
-        liverR = new double[] {a.uniform(104, 113), a.uniform(96, 108), a.uniform(84, 93)};
+        liverR = new double[] {a.uniform(100, 110), a.uniform(92, 104), a.uniform(84, 93)};
         liverSlope = a.uniform(0.45, 0.65);
         liverBox = box(liverC, liverR, 10);
 
@@ -86,8 +84,8 @@ final class Viscera {
         left = new Kidney(a, +1, leftZ, boxMin, boxMax);
         right = new Kidney(a, -1, rightZ, boxMin, boxMax);
 
-        spleenC = new double[] {cavityX - a.uniform(46, 52), a.spineY(t11) + a.uniform(15, 35), a.domeLeftZ - a.uniform(55, 68)};
-        spleenR = new double[] {a.uniform(46, 50), a.uniform(29, 32), a.uniform(53, 58)};
+        spleenC = new double[] {cavityX - a.uniform(30, 38), a.spineY(t11) + a.uniform(15, 35), a.domeLeftZ - a.uniform(60, 72)};
+        spleenR = new double[] {a.uniform(26, 31), a.uniform(44, 50), a.uniform(52, 58)};
         // long axis along the ribs: from postero-superior to antero-inferior, tipped outwards
         spleenAxes = frame(new double[] {0.15, -0.45, 1}, new double[] {-0.75, -0.65, 0});
         spleenBox = box(spleenC, new double[] {spleenR[2], spleenR[2], spleenR[2]}, 8);
@@ -137,6 +135,13 @@ final class Viscera {
         pancreasBox = Shapes.tubeBounds(pancreas);
         smallBowelTop = l2 + a.uniform(-5, 15);
 
+        // organ sizes: scale each shape until its volume, clipped by its neighbours, hits a size drawn from adult ranges
+        double[] liverBase = liverR.clone();
+        calibrate(a.uniform(1350, 1950), liverR, liverBase, () -> liverBox = box(liverC, liverR, 10),
+                (x, y, z, s) -> liver(x, y, z, s, torso.cavity(x, y, z, s), kidneyOutline(right, x, y, z)));
+        double[] spleenBase = spleenR.clone();
+        calibrate(a.uniform(130, 240), spleenR, spleenBase, () -> spleenBox = box(spleenC, new double[] {spleenR[2], spleenR[2], spleenR[2]}, 8),
+                (x, y, z, s) -> spleen(x, y, z, torso.cavity(x, y, z, s), kidneyOutline(left, x, y, z)));
         addVessels(l1, l2, l3, t12);
         for (int n = 0; n < tumourCount; n++) {
             placeTumour();
@@ -181,6 +186,51 @@ final class Viscera {
         addVessel(new double[] {confluence[0], confluence[1], confluence[2], 6, 8, sma - 28, l3 - 20, 4.5}, Tissue.PORTAL_BLOOD);
         addVessel(new double[] {confluence[0], confluence[1], confluence[2], 5, 35, pancreas[9] + 14, pancreas[10], 5,
                 spleenC[0] - 25, spleenC[1] - 15, spleenC[2] - 10, 5}, Tissue.PORTAL_BLOOD);
+    }
+
+    /** A signed distance field that may use the per-slice quantities. */
+    @FunctionalInterface
+    private interface Field {
+        double at(double x, double y, double z, Slice s);
+    }
+
+    /**
+     * Scales {@code radii} (from {@code base}) so that the volume inside {@code field} comes close
+     * to {@code targetMl}: three fixed-point steps on the cube root of the volume ratio, each
+     * volume counted on a 3 mm grid over the shape's box as returned by {@code rebox}.
+     */
+    private void calibrate(double targetMl, double[] radii, double[] base, Supplier<double[]> rebox, Field field) {
+        double scale = 1;
+        for (int step = 0; step < 4; step++) {
+            for (int i = 0; i < radii.length; i++) {
+                radii[i] = base[i] * scale;
+            }
+            double[] bounds = rebox.get();
+            if (step == 3) {
+                return;
+            }
+            double ml = volumeMl(field, bounds);
+            if (ml <= 0) {
+                return;
+            }
+            scale *= Math.cbrt(targetMl / ml);
+        }
+    }
+
+    private double volumeMl(Field field, double[] bounds) {
+        double h = 3;
+        long inside = 0;
+        for (double z = bounds[2] + h / 2; z < bounds[5]; z += h) {
+            Slice s = new Slice(a, z);
+            for (double y = bounds[1] + h / 2; y < bounds[4]; y += h) {
+                for (double x = bounds[0] + h / 2; x < bounds[3]; x += h) {
+                    if (field.at(x, y, z, s) < 0) {
+                        inside++;
+                    }
+                }
+            }
+        }
+        return inside * h * h * h / 1000;
     }
 
     private void addVessel(double[] path, Tissue t) {
@@ -239,13 +289,13 @@ final class Viscera {
                 + 7 * (liverShape.at(x, y, z) - liverShape.at(liverC[0], liverC[1], liverC[2]));
         // inferior surface rising towards the left: the wedge
         double inferior = (liverC[2] - 0.8 * liverR[2] + liverSlope * dx - z) / Math.sqrt(1 + liverSlope * liverSlope);
-        double posteriorLeft = (dy - (0.55 * liverR[1] - 0.55 * leftward)) * 0.7;
+        double posteriorLeft = (dy - (0.9 * liverR[1] - 0.9 * leftward)) * 0.7;
         double d = Shapes.smoothIntersection(body, inferior, 12);
         d = Shapes.smoothIntersection(d, posteriorLeft, 10);
-        d = Math.max(d, z - (a.diaphragmZ(x, y) - 4));
+        d = Math.max(d, z - (a.diaphragmZ(x, y, cavity) - 4));
         d = Math.max(d, cavity + 1.5);
         d = Math.max(d, 2.5 - kidneyRight);
-        double spine = Shapes.ellipse(x, y - s.spineY, s.vertebraHalfWidth + 22, s.vertebraHalfDepth + 14);
+        double spine = Shapes.ellipse(x, y - s.spineY, s.vertebraHalfWidth + 14, s.vertebraHalfDepth + 12);
         return Math.max(d, -spine);
     }
 
@@ -263,9 +313,9 @@ final class Viscera {
         double d = Shapes.ellipsoid(u, v, w, spleenR[0], spleenR[1], spleenR[2])
                 + 3 * (spleenShape.at(x, y, z) - spleenShape.at(spleenC[0], spleenC[1], spleenC[2]));
         // concave visceral surface facing the stomach and kidney
-        double hollow = Shapes.ellipsoid(u - spleenR[0] * 2.1, v, w, spleenR[0] * 1.25, spleenR[1] * 3, spleenR[2] * 1.5);
+        double hollow = Shapes.ellipsoid(u - spleenR[0] * 2.2, v, w, spleenR[0] * 1.6, spleenR[1] * 1.3, spleenR[2] * 1.3);
         d = Shapes.smoothIntersection(d, -hollow, 8);
-        d = Math.max(d, z - (a.diaphragmZ(x, y) - 4));
+        d = Math.max(d, z - (a.diaphragmZ(x, y, cavity) - 4));
         d = Math.max(d, cavity + 1.5);
         return Math.max(d, 2.5 - kidneyLeft);
     }
@@ -299,7 +349,7 @@ final class Viscera {
         double stomachD = 50;
         if (Shapes.inBox(stomachBox, x, y, z, 5)) {
             stomachD = Math.max(Math.max(Shapes.tube(stomach, x, y, z) + 3 * gutShape.at(x, y, z), 2 - organs), cavity + 1.5);
-            stomachD = Math.max(stomachD, z - (a.diaphragmZ(x, y) - 4));
+            stomachD = Math.max(stomachD, z - (a.diaphragmZ(x, y, cavity) - 4));
             paintGut(x, y, z, stomachD, 4, stomachGasY, m, false);
         }
         double colonD = 50;
@@ -392,25 +442,33 @@ final class Viscera {
         }
     }
 
-    /** Small-bowel loops: tubes where two smooth random fields both cross zero, in the fat of the mesentery. */
+    /**
+     * Small-bowel loops: cells of a cellular noise, rounded and separated by thin mesenteric
+     * fat, each with a wall and its own content: fluid, fluid with a gas bubble in front, or
+     * collapsed (wall only).
+     */
     private void paintSmallBowel(double x, double y, double z, VoxelMix m) {
-        double a1 = loopsA.at(x, y, z);
-        double b1 = loopsB.at(x, y, z);
-        double a2 = loopsC.at(x, y, z);
-        double b2 = loopsD.at(x, y, z);
-        double d = Math.min(Math.sqrt(a1 * a1 + b1 * b1) - 0.5, Math.sqrt(a2 * a2 + b2 * b2) - 0.45) * 18;
+        Cells.Hit hit = CELL_HITS.get();
+        double wobble = 2.5 * lumpShape.at(x, y, z);
+        loops.evaluate(x + wobble, y - wobble, z + wobble, hit);
+        double d = Math.max(1.5 - hit.boundary, hit.nearest - 17) + 1.5 * loopsA.at(x, y, z);
         if (d > 3) {
             return;
         }
         m.paint(d, Tissue.GUT_WALL);
+        double cell = hit.cellValue;
+        if (cell < 0.15) {
+            return;
+        }
         double f = m.coverage(d + 2.5);
-        if (f > 0) {
-            double c = contents.at(x, y, z);
-            if (c > 1.5) {
-                m.paintFraction(f, Tissue.GAS, 0, m.huOf(Tissue.GAS));
-            } else {
-                m.paintFraction(f, Tissue.GUT_FLUID, 0, m.huOf(Tissue.GUT_FLUID) + 10 * c);
-            }
+        if (f <= 0) {
+            return;
+        }
+        double c = contents.at(x, y, z);
+        if (cell > 0.9 && y < hit.centreY - 4) {
+            m.paintFraction(f, Tissue.GAS, 0, m.huOf(Tissue.GAS));
+        } else {
+            m.paintFraction(f, Tissue.GUT_FLUID, 0, m.huOf(Tissue.GUT_FLUID) + 10 * c);
         }
     }
 
@@ -458,7 +516,7 @@ final class Viscera {
             // bean: the poles bend towards the hilum and a notch opens the sinus
             double u = pu - 0.25 * ra * (pw / rc) * (pw / rc);
             double d = Shapes.ellipsoid(u, pv, pw, ra, rb, rc) + 1.5 * (shape.at(x, y, z) - centreShape);
-            double notch = Shapes.ellipsoid(pu - ra, pv, pw, 0.45 * ra, 0.5 * rb, 0.32 * rc);
+            double notch = Shapes.ellipsoid(pu - 1.05 * ra, pv, pw, 0.38 * ra, 0.42 * rb, 0.26 * rc);
             return Shapes.smoothIntersection(d, -notch, 4);
         }
 
