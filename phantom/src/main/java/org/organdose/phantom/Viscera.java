@@ -37,6 +37,7 @@ final class Viscera {
     private final double[] spleenR;
     private double[] spleenBox;
     private final double[] gallbladder;
+    private final double[] gallbladderBox;
     private final double[] stomach;
     private final double[] stomachBox;
     private final double stomachGasY;
@@ -92,6 +93,7 @@ final class Viscera {
 
         gallbladder = new double[] {liverC[0] + a.uniform(5, 20), front + a.fatFront + a.uniform(40, 55), liverC[2] - a.uniform(45, 60),
                 a.uniform(14, 20), a.uniform(15, 21), a.uniform(30, 40)};
+        gallbladderBox = box(gallbladder, new double[] {45, 45, 45}, 0);
 
         double dome = a.domeLeftZ;
         stomach = new double[] {
@@ -374,7 +376,7 @@ final class Viscera {
         if (z < smallBowelTop && m.tissue == Tissue.FAT && y < s.spineY - 10) {
             paintSmallBowel(x, y, z, m);
         }
-        if (Shapes.inBox(new double[] {gallbladder[0], gallbladder[1], gallbladder[2], gallbladder[0], gallbladder[1], gallbladder[2]}, x, y, z, 45)) {
+        if (Shapes.inBox(gallbladderBox, x, y, z, 0)) {
             double d = Shapes.ellipsoid(x - gallbladder[0], y - gallbladder[1] + 0.3 * (z - gallbladder[2]), z - gallbladder[2],
                     gallbladder[3], gallbladder[4], gallbladder[5]);
             m.paint(Math.max(d, cavity + 1.5), Tissue.GUT_WALL);

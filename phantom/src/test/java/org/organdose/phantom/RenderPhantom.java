@@ -13,7 +13,8 @@ import org.organdose.image.io.MedicalImage;
 
 /**
  * Developer tool: renders a phantom (or a CT file) to PNG slices for visual checks.
- * Usage: {@code RenderPhantom OUTDIR SEED [phase] [tumours]} or {@code RenderPhantom OUTDIR --ct FILE [LABELS]}.
+ * Usage: {@code RenderPhantom OUTDIR SEED [phase] [tumours]}, {@code RenderPhantom OUTDIR --ldct SEED}
+ * (a low-dose CT moved by 8 mm and 3 degrees) or {@code RenderPhantom OUTDIR --ct FILE [LABELS]}.
  */
 final class RenderPhantom {
     private RenderPhantom() {
@@ -25,7 +26,14 @@ final class RenderPhantom {
         Volume ct;
         LabelMap labels;
         String prefix;
-        if (args[1].equals("--ct")) {
+        if (args[1].equals("--ldct")) {
+            Phantom p = PhantomGenerator.generate(Long.parseLong(args[2]), PhantomOptions.defaults());
+            RigidMotion motion = new RigidMotion(new double[] {8, -4, 6}, new double[] {0, 0, 3}, new double[3]);
+            LowDoseCt ldct = LowDoseCt.simulate(p.ct(), p.organs(), motion, LowDoseCt.Options.defaults(), 1);
+            ct = ldct.ct();
+            labels = ldct.organs();
+            prefix = "ldct" + args[2];
+        } else if (args[1].equals("--ct")) {
             MedicalImage image = ImageFiles.read(Path.of(args[2]));
             Geometry axial = axisAligned(image.volume().geometry());
             ct = Resampler.resample(image.volume(), axial, Interpolation.TRILINEAR, -1024);
@@ -53,6 +61,7 @@ final class RenderPhantom {
         for (double frac : new double[] {0.15, 0.3, 0.45, 0.6, 0.8}) {
             int k = (int) (frac * (g.nz() - 1));
             SlicePng.write(ct, null, 2, k, -160, 240, out.resolve(prefix + "_ax" + (int) (frac * 100) + ".png"));
+            SlicePng.write(ct, labels, 2, k, -160, 240, out.resolve(prefix + "_ax" + (int) (frac * 100) + "_lab.png"));
         }
         SlicePng.write(ct, null, 1, g.ny() / 2 + (int) (20 / g.spacing(1)), -160, 240, out.resolve(prefix + "_cor.png"));
         SlicePng.write(ct, labels, 1, g.ny() / 2 + (int) (20 / g.spacing(1)), -160, 240, out.resolve(prefix + "_cor_lab.png"));
