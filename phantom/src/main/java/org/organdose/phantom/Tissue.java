@@ -17,7 +17,7 @@ public enum Tissue {
     SKIN(                 30,    35,    40,  5),
     MUSCLE(               50,    55,    62,  5),
     CORTICAL_BONE(       850,   850,   850, 60),
-    CANCELLOUS_BONE(     230,   235,   240, 45),
+    CANCELLOUS_BONE(     210,   215,   220, 28),
     CARTILAGE(           110,   110,   115,  8),
     DISC(                 85,    88,    95,  6),
     SPINAL_CANAL(         20,    20,    22,  3),

@@ -105,7 +105,7 @@ final class Torso {
         // erector spinae and multifidus beside the spinous processes
         double paraX = rv * 0.5 + 19;
         double paraY = ys + s.vertebraHalfDepth + 36;
-        m.paint(Shapes.ellipse(ax - paraX, y - paraY, 20 + 6 * s.lumbar, 17 + 3 * s.lumbar), Tissue.MUSCLE);
+        m.paint(Shapes.ellipse(ax - paraX, y - paraY, 21 + 8 * s.lumbar, 18 + 5 * s.lumbar), Tissue.MUSCLE);
         double t12 = a.levelZ(Anatomy.T12);
         double l4 = a.levelZ(Anatomy.L4);
         if (z < t12 + 10) {
@@ -119,11 +119,6 @@ final class Torso {
                 double q = Shapes.smoothstep(t12 + 10, a.levelZ(Anatomy.L2), z);
                 m.paint(Shapes.ellipse(ax - (rv + 46 + 6 * q), y - (ys + 20), 8 + 8 * q, 14 + 6 * q), Tissue.MUSCLE);
             }
-        }
-        if (z < a.iliacCrestZ - 5) {
-            double drop = a.iliacCrestZ - z;
-            double cx = wingCentreX(z) - 8;
-            m.paint(Shapes.ellipse(ax - cx, y - (ys - 10), wingRadiusX(z) - 8, 44 * Math.min(1, drop / 30)), Tissue.MUSCLE);
         }
     }
 
@@ -155,7 +150,7 @@ final class Torso {
         }
         // the diaphragm: a muscle sheet 4 mm thick below the lungs, dome-shaped
         m.paint(Math.max(cavity + 1, Math.abs(z - dia + 1) - 2.5), Tissue.MUSCLE);
-        double heartZ = a.domeLeftZ + 42;
+        double heartZ = a.domeLeftZ + 28;
         double above = dia - z;
         m.paint(Math.max(Shapes.ellipsoid(x - 28, y - (s.spineY - 70), z - heartZ, 68, 52, 55), above), Tissue.FAT);
         m.paint(Math.max(Shapes.ellipsoid(x - 30, y - (s.spineY - 68), z - heartZ, 60, 45, 50), above + 1), Tissue.HEART);
@@ -255,8 +250,12 @@ final class Torso {
         double blade = Math.abs(Shapes.ellipse(dx, dy, rx, ry)) - thickness;
         double sector = Math.max(-1.0 - psi, psi - 1.9) * rx;
         double wing = Math.max(Math.max(blade, sector), z - crestZ);
+        // gluteal muscles outside the blade, iliacus lining the iliac fossa inside it
         m.paint(Math.max(Math.max(Shapes.ellipse(dx, dy, rx + 22, ry + 18), -Shapes.ellipse(dx, dy, rx, ry)),
                 Math.max(sector, z - crestZ + 8)), Tissue.MUSCLE);
+        double iliacusDepth = 8 + 10 * Shapes.smoothstep(crest, crest - 60, z);
+        m.paint(Math.max(Math.max(Shapes.ellipse(dx, dy, rx, ry), -Shapes.ellipse(dx, dy, rx - iliacusDepth, ry - iliacusDepth)),
+                Math.max(sector + 5, z - crestZ + 6)), Tissue.MUSCLE);
         m.paint(wing, Tissue.CORTICAL_BONE);
         m.paint(wing + 1.2, Tissue.CANCELLOUS_BONE);
         double sacrumTop = a.levelZ(Anatomy.S1) + a.levelMm * 0.45;

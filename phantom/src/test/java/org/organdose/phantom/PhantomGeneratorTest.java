@@ -91,6 +91,25 @@ class PhantomGeneratorTest {
     }
 
     @Test
+    void arterialPhaseShowsCorticomedullaryDifferenceAndBrightAorta() {
+        Phantom p = PhantomGenerator.generate(3, PhantomOptions.small().withPhase(ContrastPhase.ARTERIAL).withNoise(0));
+        double cortex = p.ct().meanWhere(p.tissues(), Tissue.KIDNEY_CORTEX.code());
+        double medulla = p.ct().meanWhere(p.tissues(), Tissue.KIDNEY_MEDULLA.code());
+        double aorta = p.ct().meanWhere(p.tissues(), Tissue.ARTERIAL_BLOOD.code());
+        assertThat(cortex).isBetween(150.0, 200.0);
+        assertThat(medulla).isLessThan(cortex - 60);
+        assertThat(aorta).isBetween(230.0, 300.0);
+        // every kidney tissue voxel carries a kidney label
+        byte[] tissues = p.tissues().labels();
+        byte[] organs = p.organs().labels();
+        for (int i = 0; i < tissues.length; i++) {
+            if (tissues[i] == Tissue.KIDNEY_CORTEX.code() || tissues[i] == Tissue.KIDNEY_MEDULLA.code()) {
+                assertThat(organs[i]).isIn((byte) Organ.KIDNEY_RIGHT.label(), (byte) Organ.KIDNEY_LEFT.label());
+            }
+        }
+    }
+
+    @Test
     void noiseHasTheRequestedStandardDeviation() {
         PhantomOptions quiet = PhantomOptions.small().withNoise(0);
         Phantom clean = PhantomGenerator.generate(5, quiet);
