@@ -58,7 +58,7 @@ final class RenderPhantom {
         }
         Geometry g = ct.geometry();
         System.out.println(g);
-        for (double frac : new double[] {0.15, 0.3, 0.45, 0.6, 0.8}) {
+        for (double frac : new double[] {0.15, 0.3, 0.45, 0.6, 0.7, 0.8, 0.9}) {
             int k = (int) (frac * (g.nz() - 1));
             SlicePng.write(ct, null, 2, k, -160, 240, out.resolve(prefix + "_ax" + (int) (frac * 100) + ".png"));
             SlicePng.write(ct, labels, 2, k, -160, 240, out.resolve(prefix + "_ax" + (int) (frac * 100) + "_lab.png"));
