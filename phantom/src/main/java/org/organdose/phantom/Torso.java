@@ -176,10 +176,15 @@ final class Torso {
         double canalR = 8 + 2 * s.lumbar;
         double canalY = ys + ry + canalR + 1;
         double canal = Shapes.ellipse(x, y - canalY, canalR * 1.15, canalR);
-        // pedicles and laminae: a ring around the canal in the upper part of each level
+        // pedicles (two short bars from the body backwards), laminae roofing the canal, facet joints
         double archBand = Math.abs(zz - 0.05 * lv) - 0.4 * lv;
-        double ring = Math.max(Shapes.ellipse(x, y - canalY - 2, canalR * 1.15 + 7, canalR + 8), -canal + 0.5);
-        double arch = Math.max(ring, archBand);
+        double pedicleX = canalR * 1.15 + 3.5;
+        double pedicles = Math.max(Math.abs(Math.abs(x) - pedicleX) - 4,
+                Math.max(ys + ry - 4 - y, y - canalY - 2));
+        double roof = Math.max(Math.max(Shapes.ellipse(x, y - canalY - 1, canalR * 1.15 + 6, canalR + 6.5), -canal + 0.5),
+                canalY - 1 - y);
+        double facets = Shapes.ellipse(Math.abs(x) - pedicleX - 5, y - canalY - 5, 5.5, 7);
+        double arch = Math.max(Math.min(Math.min(pedicles, roof), facets), archBand);
         // spinous process sloping down as it runs back
         double back = y - (canalY + canalR);
         double spinous = Math.max(Math.max(Math.abs(x) - 3.5, Math.abs(zz + 0.3 * Math.max(back, 0) + 0.02 * lv) - 0.2 * lv),

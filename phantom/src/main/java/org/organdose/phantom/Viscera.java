@@ -135,7 +135,7 @@ final class Viscera {
                 35, pancreasY, l1 + 5, a.uniform(10, 13),
                 spleenC[0] - 35, spleenC[1] - 30, spleenC[2] - 25, 9};
         pancreasBox = Shapes.tubeBounds(pancreas);
-        smallBowelTop = l2 + a.uniform(-5, 15);
+        smallBowelTop = l1 + a.uniform(-15, 5);
 
         // organ sizes: scale each shape until its volume, clipped by its neighbours, hits a size drawn from adult ranges
         double[] liverBase = liverR.clone();
@@ -453,7 +453,7 @@ final class Viscera {
         Cells.Hit hit = CELL_HITS.get();
         double wobble = 2.5 * lumpShape.at(x, y, z);
         loops.evaluate(x + wobble, y - wobble, z + wobble, hit);
-        double d = Math.max(1.5 - hit.boundary, hit.nearest - 17) + 1.5 * loopsA.at(x, y, z);
+        double d = Shapes.smoothIntersection(1.2 - hit.boundary, hit.nearest - 17, 5) + 1.5 * loopsA.at(x, y, z);
         if (d > 3) {
             return;
         }
