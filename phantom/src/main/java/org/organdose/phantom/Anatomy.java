@@ -9,7 +9,7 @@ import java.util.Random;
  * second lumbar vertebra at z = 0. Values are drawn from ranges typical of adults.
  */
 final class Anatomy {
-    /** Vertebral levels from T5 (index 0) to S1 (index 10). */
+    /** Vertebral levels from T5 (index 0) to S1 (index 13). */
     static final int T5 = 0;
     static final int T9 = 4;
     static final int T10 = 5;

@@ -9,8 +9,7 @@ final class Slice {
     final double spineY;
     final double vertebraHalfWidth;
     final double vertebraHalfDepth;
-    /** Nearest vertebral level and the height relative to its centre. */
-    final int level;
+    /** Height relative to the centre of the nearest vertebral level. */
     final double levelOffset;
     /** Half-height of the vertebral body (the rest of the level is disc). */
     final double vertebraHalfHeight;
@@ -25,7 +24,7 @@ final class Slice {
         spineY = a.spineY(z);
         vertebraHalfWidth = a.vertebraHalfWidth(z);
         vertebraHalfDepth = a.vertebraHalfDepth(z);
-        level = (int) Math.round(a.levelAt(z));
+        int level = (int) Math.round(a.levelAt(z));
         levelOffset = z - a.levelZ(level);
         lumbar = Shapes.smoothstep(a.levelZ(Anatomy.T11), a.levelZ(Anatomy.L2), z);
         double disc = 6 + 4 * lumbar;
