@@ -2,7 +2,7 @@ package org.organdose.phantom;
 
 /**
  * The body wall and skeleton of the digital patient: scanner table, skin, subcutaneous fat,
- * abdominal and back muscles (rectus, obliques, paraspinal, psoas, quadratus lumborum, iliacus,
+ * abdominal and back muscles (abdominal wall split by the linea alba, paraspinal, psoas, quadratus lumborum, iliacus,
  * gluteal), lung bases, diaphragm and heart, vertebrae with discs and posterior elements, ribs
  * with costal cartilage, iliac wings and sacrum.
  */
@@ -102,6 +102,9 @@ final class Torso {
         double ys = s.spineY;
         double rv = s.vertebraHalfWidth;
         double ax = Math.abs(x);
+        if (ax > rv + 90 || y < ys - 40) {
+            return;
+        }
         // erector spinae and multifidus beside the spinous processes
         double paraX = rv * 0.5 + 19;
         double paraY = ys + s.vertebraHalfDepth + 36;
@@ -201,7 +204,8 @@ final class Torso {
     }
 
     private void paintRibs(double x, double y, double z, Slice s, VoxelMix m, double ribRadial) {
-        if (z > ribHeadZ[0] + 20 || z < ribHeadZ[7] - ribDrop[7] - 20) {
+        // ribs lie within 14 mm of their depth, which is at most 28 mm deeper near the spine
+        if (z > ribHeadZ[0] + 20 || z < ribHeadZ[7] - ribDrop[7] - 20 || ribRadial > 14 || ribRadial < -42) {
             return;
         }
         double cy = s.spineY - 25;

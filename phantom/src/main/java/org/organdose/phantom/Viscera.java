@@ -19,6 +19,9 @@ final class Viscera {
     private final SmoothNoise spleenShape;
     private final SmoothNoise gutShape;
     private final SmoothNoise lumpShape;
+    /** Shape fields at the organ centres: deformations are relative to them so that they change shape, not size. */
+    private final double liverShapeAtCentre;
+    private final double spleenShapeAtCentre;
     private final SmoothNoise vesselsA;
     private final SmoothNoise vesselsB;
     private final SmoothNoise loopsA;
@@ -79,6 +82,7 @@ final class Viscera {
         liverR = new double[] {a.uniform(100, 110), a.uniform(92, 104), a.uniform(84, 93)};
         liverSlope = a.uniform(0.45, 0.65);
         liverBox = box(liverC, liverR, 10);
+        liverShapeAtCentre = liverShape.at(liverC[0], liverC[1], liverC[2]);
 
         double leftZ = l1 - a.uniform(0, 0.6) * a.levelMm;
         double rightZ = leftZ - a.uniform(10, 20);
@@ -90,6 +94,7 @@ final class Viscera {
         // long axis along the ribs: from postero-superior to antero-inferior, tipped outwards
         spleenAxes = frame(new double[] {0.15, -0.45, 1}, new double[] {-0.75, -0.65, 0});
         spleenBox = box(spleenC, new double[] {spleenR[2], spleenR[2], spleenR[2]}, 8);
+        spleenShapeAtCentre = spleenShape.at(spleenC[0], spleenC[1], spleenC[2]);
 
         gallbladder = new double[] {liverC[0] + a.uniform(5, 20), front + a.fatFront + a.uniform(40, 55), liverC[2] - a.uniform(45, 60),
                 a.uniform(14, 20), a.uniform(15, 21), a.uniform(30, 40)};
@@ -288,7 +293,7 @@ final class Viscera {
         double leftward = Math.max(0, dx);
         double ry = liverR[1] * (1 - 0.35 * Math.min(1, leftward / liverR[0]));
         double body = Shapes.ellipsoid(dx, dy + 0.25 * leftward, dz, liverR[0], ry, liverR[2])
-                + 7 * (liverShape.at(x, y, z) - liverShape.at(liverC[0], liverC[1], liverC[2]));
+                + 7 * (liverShape.at(x, y, z) - liverShapeAtCentre);
         // inferior surface rising towards the left: the wedge
         double inferior = (liverC[2] - 0.8 * liverR[2] + liverSlope * dx - z) / Math.sqrt(1 + liverSlope * liverSlope);
         double posteriorLeft = (dy - (0.9 * liverR[1] - 0.9 * leftward)) * 0.7;
@@ -313,7 +318,7 @@ final class Viscera {
         double v = f[3] * dx + f[4] * dy + f[5] * dz;
         double w = f[6] * dx + f[7] * dy + f[8] * dz;
         double d = Shapes.ellipsoid(u, v, w, spleenR[0], spleenR[1], spleenR[2])
-                + 3 * (spleenShape.at(x, y, z) - spleenShape.at(spleenC[0], spleenC[1], spleenC[2]));
+                + 3 * (spleenShape.at(x, y, z) - spleenShapeAtCentre);
         // concave visceral surface facing the stomach and kidney
         double hollow = Shapes.ellipsoid(u - spleenR[0] * 2.2, v, w, spleenR[0] * 1.6, spleenR[1] * 1.3, spleenR[2] * 1.3);
         d = Shapes.smoothIntersection(d, -hollow, 8);
