@@ -41,7 +41,7 @@ class SimulationPartsTest {
     @Test
     void movedGridPutsEachVoxelWhereTheMotionTakesIt() {
         Geometry g = Geometry.axisAligned(10, 12, 8, new double[] {1.5, 2, 3}, new double[] {-7, 4, 30});
-        PatientMotion m = new PatientMotion(new double[] {3, -2, 5}, 7, new double[] {1, 2, 3});
+        RigidMotion m = new RigidMotion(new double[] {3, -2, 5}, new double[] {0, 0, 7}, new double[] {1, 2, 3});
         Geometry moved = m.moved(g);
         for (int[] idx : new int[][] {{0, 0, 0}, {9, 11, 7}, {4, 3, 6}}) {
             double[] expected = m.apply(g.indexToWorld(idx[0], idx[1], idx[2]));
