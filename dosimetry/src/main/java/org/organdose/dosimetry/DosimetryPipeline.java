@@ -15,6 +15,9 @@ import org.organdose.image.LabelMap;
 import org.organdose.image.Resampler;
 import org.organdose.image.Volume;
 import org.organdose.image.io.MedicalImage;
+import org.organdose.image.registration.RegistrationResult;
+import org.organdose.image.registration.RigidRegistration;
+import org.organdose.image.registration.RigidTransform;
 
 /**
  * From a study manifest to organ activities, time-integrated activities, a dose map and
@@ -22,12 +25,17 @@ import org.organdose.image.io.MedicalImage;
  *
  * <ol>
  *   <li>Masses: organ volumes on the diagnostic CT's labels times the density.</li>
- *   <li>Per time point: the SPECT in MBq/mL, the session's organ labels (its own, or the
- *       diagnostic ones when its CT shares the diagnostic CT's grid) mapped onto the SPECT grid
- *       with fractional coverage, and organ activities by the chosen {@link ActivityMethod}.</li>
+ *   <li>Per time point: the SPECT in MBq/mL, the session's organ labels mapped onto the SPECT
+ *       grid with fractional coverage, and organ activities by the chosen {@link ActivityMethod}.
+ *       The labels are the session's own, or the diagnostic ones when its CT shares the
+ *       diagnostic CT's grid; otherwise the session CT is registered to the diagnostic CT
+ *       ({@link RigidRegistration}) and the diagnostic labels are carried through the transform.
+ *       A QA check ({@link AlignmentCheck}) flags organs whose activity centroid lies off the
+ *       CT masks.</li>
  *   <li>Time-activity fits and their integrals per organ ({@link TimeActivityFitter}).</li>
  *   <li>The voxel TIA map on the dose grid (the diagnostic CT's extent at the dose spacing):
- *       each organ's TIA spread over its dose voxels (those whose centre lies in it) in proportion to the time-integrated SPECT divided
+ *       each organ's TIA spread over its dose voxels (those whose centre lies in it) in proportion to the time-integrated SPECT
+ *       (each registered session's SPECT first brought into the diagnostic frame) divided
  *       by the organ's own mask blurred with the SPECT resolution (which undoes the fall-off
  *       that blurring puts at the organ's edge), plus the rest of the body at the uniform
  *       concentration of the transfer matrix's body compartment, integrated as a trapezoid.</li>
@@ -45,6 +53,8 @@ public final class DosimetryPipeline {
     private final StudyImages images;
     private final List<String> warnings = new ArrayList<>();
     private boolean movedSessionWarned;
+    private final List<Map<String, Object>> registrations = new ArrayList<>();
+    private final List<Map<String, Object>> alignment = new ArrayList<>();
 
     private DosimetryPipeline(StudyManifest manifest, DosimetrySettings settings, ProgressListener progress) {
         this.manifest = manifest;
@@ -86,7 +96,8 @@ public final class DosimetryPipeline {
             String at = "timepoints[" + t + "]";
             progress.progress("time point " + tp.hoursPostInjection() + " h: organ activities", 0.05 + 0.6 * t / nt);
             Volume spect = readSpect(tp, at);
-            OrganMasks masks = sessionMasks(tp, at, ct.volume().geometry(), diagnostic, spect.geometry());
+            Session session = sessionMasks(tp, at, ct.volume(), diagnostic, spect.geometry());
+            OrganMasks masks = session.masks();
             ActivityExtractor.Activities a;
             try {
                 a = extractor.extract(spect, masks);
@@ -97,7 +108,8 @@ public final class DosimetryPipeline {
                 activity[o][t] = a.organActivityMBq()[o];
             }
             bodyConcentration[t] = a.bodyConcentrationMBqPerMl();
-            integratedSpect = accumulate(integratedSpect, spect, shapeWeights[t]);
+            checkAlignment(tp, at, spect, masks, a);
+            integratedSpect = accumulate(integratedSpect, spect, session.toSession(), shapeWeights[t]);
         }
 
         progress.progress("time-activity fits", 0.7);
@@ -265,9 +277,18 @@ public final class DosimetryPipeline {
         return new Volume(spect.volume().geometry(), out);
     }
 
+    /**
+     * A session's organ masks on its CT, and the transform from the diagnostic CT's frame to the
+     * session's when the session was registered (null when it lies in the diagnostic frame or
+     * brought its own labels).
+     */
+    private record Session(OrganMasks masks, RigidTransform toSession) {
+    }
+
     /** The organ masks of one session, checked against its CT and SPECT. */
-    private OrganMasks sessionMasks(StudyManifest.TimePoint tp, String at, Geometry diagnosticGrid, OrganMasks diagnostic,
-                                    Geometry spectGrid) throws DosimetryInputException {
+    private Session sessionMasks(StudyManifest.TimePoint tp, String at, Volume diagnosticCt, OrganMasks diagnostic,
+                                 Geometry spectGrid) throws DosimetryInputException {
+        Geometry diagnosticGrid = diagnosticCt.geometry();
         MedicalImage ct = images.read(tp.ct(), at + ".ct");
         Geometry ctGrid = ct.volume().geometry();
         if (!StudyImages.overlap(ctGrid, spectGrid)) {
@@ -288,13 +309,87 @@ public final class DosimetryPipeline {
                         + " labels, but the dose map lies in the diagnostic CT's frame and takes the shape inside"
                         + " organs from the SPECTs summed in world coordinates, which motion between sessions blurs");
             }
-            return new OrganMasks(own, ct.volume(), settings.bodyThresholdHu(), diagnostic.organs());
+            return new Session(new OrganMasks(own, ct.volume(), settings.bodyThresholdHu(), diagnostic.organs()), null);
         }
-        if (!ctGrid.sameGrid(diagnosticGrid, StudyImages.SAME_GRID_TOLERANCE_MM)) {
+        if (ctGrid.sameGrid(diagnosticGrid, StudyImages.SAME_GRID_TOLERANCE_MM)) {
+            return new Session(diagnostic, null);
+        }
+        if (settings.registration() == null) {
             warnings.add(at + ": no labels and its CT grid differs from the diagnostic CT's: the diagnostic labels"
-                    + " are used in world coordinates, without registration");
+                    + " are used in world coordinates, without registration (registration is turned off)");
+            return new Session(diagnostic, null);
         }
-        return diagnostic;
+        return registered(tp, at, diagnosticCt, diagnostic, ct.volume());
+    }
+
+    /**
+     * The session CT registered to the diagnostic CT and the diagnostic labels carried onto its
+     * grid through the transform; the transform is recorded for results.json.
+     */
+    private Session registered(StudyManifest.TimePoint tp, String at, Volume diagnosticCt, OrganMasks diagnostic,
+                               Volume sessionCt) throws DosimetryInputException {
+        RegistrationResult r;
+        try {
+            r = RigidRegistration.register(diagnosticCt, sessionCt, settings.registration());
+        } catch (IllegalArgumentException e) {
+            throw new DosimetryInputException(manifest.file() + ": " + at + ".ct: cannot register it to the diagnostic CT: "
+                    + e.getMessage(), e);
+        }
+        RigidTransform toSession = r.transform();
+        LabelMap carried = toSession.inverse().resampleLabels(diagnostic.labels(), sessionCt.geometry(),
+                LabelInterpolation.LABEL_AWARE);
+        for (Organ o : diagnostic.organs()) {
+            if (carried.count(o.label()) == 0) {
+                throw new DosimetryInputException(manifest.file() + ": " + at + ".ct: " + o.key() + " lies outside this"
+                        + " session's CT once registered to the diagnostic CT (" + toSession + ")");
+            }
+        }
+        double[] t = toSession.translation();
+        warnings.add(String.format(Locale.ROOT, "%s: its CT is on another grid than the diagnostic CT and has no labels:"
+                + " registered to the diagnostic CT (rigid, normalised cross-correlation %.4f), the patient moved by"
+                + " %.1f mm (%.1f, %.1f, %.1f LPS) at the body centre and turned by %.2f degrees; the diagnostic labels"
+                + " were carried through the registration and its SPECT brought into the diagnostic frame for the dose"
+                + " map (transform in settings.registration)", at, r.finalMetric(), Math.sqrt(t[0] * t[0] + t[1] * t[1]
+                + t[2] * t[2]), t[0], t[1], t[2], toSession.rotationAngleDegrees()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hours", tp.hoursPostInjection());
+        m.put("moving", tp.ct().getFileName().toString());
+        m.put("fixed", manifest.diagnosticCt().getFileName().toString());
+        m.put("maps", "diagnostic-CT points to this session's CT points, LPS mm: x -> R (x - centre) + centre + translation");
+        double[] e = toSession.eulerAngles();
+        m.put("euler_deg_zyx", new double[] {Math.toDegrees(e[0]), Math.toDegrees(e[1]), Math.toDegrees(e[2])});
+        m.put("rotation_angle_deg", toSession.rotationAngleDegrees());
+        m.put("centre_mm", toSession.centre());
+        m.put("translation_mm", t);
+        m.put("matrix_lps", toSession.matrix4());
+        m.put("ncc", r.finalMetric());
+        m.put("iterations_per_level", r.iterationsPerLevel());
+        m.put("seconds", r.seconds());
+        registrations.add(m);
+        return new Session(new OrganMasks(carried, sessionCt, settings.bodyThresholdHu(), diagnostic.organs()), toSession);
+    }
+
+    /** Flags organs whose activity centroid lies off the CT masks by more than the threshold. */
+    private void checkAlignment(StudyManifest.TimePoint tp, String at, Volume spect, OrganMasks masks,
+                                ActivityExtractor.Activities a) {
+        double[][] offsets = AlignmentCheck.offsetsMm(spect, masks, a.organActivityMBq(), a.bodyConcentrationMBqPerMl(),
+                settings.spectFwhmMm());
+        Map<String, Object> byOrgan = new LinkedHashMap<>();
+        for (int o = 0; o < offsets.length; o++) {
+            double[] d = offsets[o];
+            double mm = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+            String organ = masks.organs().get(o).key();
+            byOrgan.put(organ, Double.isFinite(mm) ? mm : null);
+            if (mm > settings.misalignmentThresholdMm()) {
+                warnings.add(String.format(Locale.ROOT, "%s (%s h): %s: its activity centroid lies %.1f mm (%.1f, %.1f,"
+                        + " %.1f LPS) from where its CT mask puts it (threshold %.3g mm): SPECT and CT may be misaligned",
+                        at, tp.hoursPostInjection(), organ, mm, d[0], d[1], d[2], settings.misalignmentThresholdMm()));
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hours", tp.hoursPostInjection());
+        m.put("activity_centroid_offset_mm", byOrgan);
+        alignment.add(m);
     }
 
     /**
@@ -317,10 +412,15 @@ public final class DosimetryPipeline {
         return w;
     }
 
-    /** sum += weight * spect, on the first SPECT's grid (later SPECTs resampled by world coordinates). */
-    private static Volume accumulate(Volume sum, Volume spect, double weight) {
-        Volume onGrid = sum == null || spect.geometry().sameGrid(sum.geometry(), StudyImages.SAME_GRID_TOLERANCE_MM)
-                ? spect : Resampler.resample(spect, sum.geometry(), Interpolation.TRILINEAR, 0f);
+    /**
+     * sum += weight * spect, on the first SPECT's grid (in the diagnostic frame). A registered
+     * session's SPECT is read through its transform, spect(T(x)); others by world coordinates.
+     */
+    private static Volume accumulate(Volume sum, Volume spect, RigidTransform toSession, double weight) {
+        Geometry grid = sum == null ? spect.geometry() : sum.geometry();
+        Volume onGrid = toSession != null ? toSession.resample(spect, grid, Interpolation.TRILINEAR, 0f)
+                : spect.geometry().sameGrid(grid, StudyImages.SAME_GRID_TOLERANCE_MM) ? spect
+                : Resampler.resample(spect, grid, Interpolation.TRILINEAR, 0f);
         Volume out = sum == null ? new Volume(spect.geometry()) : sum;
         float[] o = out.voxels();
         float[] s = onGrid.voxels();
@@ -398,6 +498,13 @@ public final class DosimetryPipeline {
                 + " integrated by trapezoid");
         m.put("body_tia_MBq_h_per_mL", bodyTia);
         m.put("organ_dose_voxels", "dose grid voxels whose centre lies in the organ");
+        Map<String, Object> registration = new LinkedHashMap<>();
+        registration.put("method", settings.registration() == null ? "off" : settings.registration().describe());
+        registration.put("timepoints", registrations);
+        m.put("registration", registration);
+        m.put("alignment_qa", Map.of("method", "activity-weighted centroid of the SPECT vs of the fitted compartment model"
+                + " (organs and body at their measured concentrations, blurred with the SPECT FWHM), around each organ",
+                "timepoints", alignment));
         return m;
     }
 }
