@@ -69,6 +69,12 @@ class MovingStudyRegistrationEndToEndTest {
         }
         assertThat(r.warnings()).filteredOn(w -> w.contains("registered to the diagnostic CT")).hasSize(3);
         assertThat(r.warnings()).noneMatch(w -> w.contains("misaligned"));
+        ResultsWriter.write(r, tmp.resolve("out"));
+        JsonNode written = new ObjectMapper().readTree(tmp.resolve("out").resolve(ResultsWriter.RESULTS_JSON).toFile())
+                .get("settings").get("registration");
+        assertThat(written.get("timepoints").get(2).get("translation_mm").get(0).asDouble()).isCloseTo(3.605, within(0.2));
+        assertThat(written.get("timepoints").get(2).get("matrix_lps")).hasSize(16);
+        assertThat(written.get("method").get("metric").asText()).contains("normalised cross-correlation");
         for (String w : r.warnings()) {
             System.out.println("warning: " + w);
         }
