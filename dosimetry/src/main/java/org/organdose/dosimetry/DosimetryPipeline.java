@@ -303,13 +303,33 @@ public final class DosimetryPipeline {
                             + " (label " + o.label() + ") is missing");
                 }
             }
-            if (!ctGrid.sameGrid(diagnosticGrid, StudyImages.SAME_GRID_TOLERANCE_MM) && !movedSessionWarned) {
-                movedSessionWarned = true;
-                warnings.add(at + ": its CT is on another grid than the diagnostic CT: organ activities use its own"
-                        + " labels, but the dose map lies in the diagnostic CT's frame and takes the shape inside"
-                        + " organs from the SPECTs summed in world coordinates, which motion between sessions blurs");
+            OrganMasks masks = new OrganMasks(own, ct.volume(), settings.bodyThresholdHu(), diagnostic.organs());
+            if (ctGrid.sameGrid(diagnosticGrid, StudyImages.SAME_GRID_TOLERANCE_MM)) {
+                return new Session(masks, null);
             }
-            return new Session(new OrganMasks(own, ct.volume(), settings.bodyThresholdHu(), diagnostic.organs()), null);
+            if (settings.registration() == null) {
+                if (!movedSessionWarned) {
+                    movedSessionWarned = true;
+                    warnings.add(at + ": its CT is on another grid than the diagnostic CT: organ activities use its own"
+                            + " labels, but the dose map lies in the diagnostic CT's frame and takes the shape inside"
+                            + " organs from the SPECTs summed in world coordinates, which motion between sessions blurs"
+                            + " (registration is turned off)");
+                }
+                return new Session(masks, null);
+            }
+            Registered r = register(at, tp, diagnosticCt, diagnostic, ct.volume());
+            StringBuilder agreement = new StringBuilder();
+            Map<String, Object> dice = new LinkedHashMap<>();
+            for (Organ o : diagnostic.organs()) {
+                double d = dice(r.carried(), own, o.label());
+                dice.put(o.key(), d);
+                agreement.append(String.format(Locale.ROOT, "%s %s %.3f", agreement.length() == 0 ? "" : ",", o.key(), d));
+            }
+            r.record().put("dice_carried_vs_own_labels", dice);
+            warnings.add(at + ": its CT is on another grid than the diagnostic CT: organ activities use its own labels;"
+                    + r.summary() + "; its SPECT brought into the diagnostic frame for the dose map; the diagnostic labels"
+                    + " carried through the registration agree with its own labels with Dice" + agreement);
+            return new Session(masks, r.transform());
         }
         if (ctGrid.sameGrid(diagnosticGrid, StudyImages.SAME_GRID_TOLERANCE_MM)) {
             return new Session(diagnostic, null);
@@ -323,11 +343,35 @@ public final class DosimetryPipeline {
     }
 
     /**
+     * A session registered to the diagnostic CT: the transform (diagnostic to session frame), the
+     * diagnostic labels carried onto the session CT's grid, the record for results.json and a
+     * one-line summary for the warnings.
+     */
+    private record Registered(RigidTransform transform, LabelMap carried, Map<String, Object> record, String summary) {
+    }
+
+    /**
      * The session CT registered to the diagnostic CT and the diagnostic labels carried onto its
      * grid through the transform; the transform is recorded for results.json.
      */
     private Session registered(StudyManifest.TimePoint tp, String at, Volume diagnosticCt, OrganMasks diagnostic,
                                Volume sessionCt) throws DosimetryInputException {
+        Registered r = register(at, tp, diagnosticCt, diagnostic, sessionCt);
+        for (Organ o : diagnostic.organs()) {
+            if (r.carried().count(o.label()) == 0) {
+                throw new DosimetryInputException(manifest.file() + ": " + at + ".ct: " + o.key() + " lies outside this"
+                        + " session's CT once registered to the diagnostic CT (" + r.transform() + ")");
+            }
+        }
+        warnings.add(at + ": its CT is on another grid than the diagnostic CT and has no labels:" + r.summary()
+                + "; the diagnostic labels were carried through the registration and its SPECT brought into the"
+                + " diagnostic frame for the dose map");
+        return new Session(new OrganMasks(r.carried(), sessionCt, settings.bodyThresholdHu(), diagnostic.organs()),
+                r.transform());
+    }
+
+    private Registered register(String at, StudyManifest.TimePoint tp, Volume diagnosticCt, OrganMasks diagnostic,
+                                Volume sessionCt) throws DosimetryInputException {
         RegistrationResult r;
         try {
             r = RigidRegistration.register(diagnosticCt, sessionCt, settings.registration());
@@ -338,19 +382,11 @@ public final class DosimetryPipeline {
         RigidTransform toSession = r.transform();
         LabelMap carried = toSession.inverse().resampleLabels(diagnostic.labels(), sessionCt.geometry(),
                 LabelInterpolation.LABEL_AWARE);
-        for (Organ o : diagnostic.organs()) {
-            if (carried.count(o.label()) == 0) {
-                throw new DosimetryInputException(manifest.file() + ": " + at + ".ct: " + o.key() + " lies outside this"
-                        + " session's CT once registered to the diagnostic CT (" + toSession + ")");
-            }
-        }
         double[] t = toSession.translation();
-        warnings.add(String.format(Locale.ROOT, "%s: its CT is on another grid than the diagnostic CT and has no labels:"
-                + " registered to the diagnostic CT (rigid, normalised cross-correlation %.4f), the patient moved by"
-                + " %.1f mm (%.1f, %.1f, %.1f LPS) at the body centre and turned by %.2f degrees; the diagnostic labels"
-                + " were carried through the registration and its SPECT brought into the diagnostic frame for the dose"
-                + " map (transform in settings.registration)", at, r.finalMetric(), Math.sqrt(t[0] * t[0] + t[1] * t[1]
-                + t[2] * t[2]), t[0], t[1], t[2], toSession.rotationAngleDegrees()));
+        String summary = String.format(Locale.ROOT, " registered to the diagnostic CT (rigid, normalised"
+                + " cross-correlation %.4f): the patient moved by %.1f mm (%.1f, %.1f, %.1f LPS) at the body centre and"
+                + " turned by %.2f degrees (transform in settings.registration)", r.finalMetric(),
+                Math.sqrt(t[0] * t[0] + t[1] * t[1] + t[2] * t[2]), t[0], t[1], t[2], toSession.rotationAngleDegrees());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hours", tp.hoursPostInjection());
         m.put("moving", tp.ct().getFileName().toString());
@@ -366,7 +402,22 @@ public final class DosimetryPipeline {
         m.put("iterations_per_level", r.iterationsPerLevel());
         m.put("seconds", r.seconds());
         registrations.add(m);
-        return new Session(new OrganMasks(carried, sessionCt, settings.bodyThresholdHu(), diagnostic.organs()), toSession);
+        return new Registered(toSession, carried, m, summary);
+    }
+
+    /** Dice coefficient of one label between two maps on the same grid. */
+    static double dice(LabelMap a, LabelMap b, int label) {
+        byte[] x = a.labels();
+        byte[] y = b.labels();
+        long both = 0;
+        long total = 0;
+        for (int p = 0; p < x.length; p++) {
+            boolean inA = x[p] == label;
+            boolean inB = y[p] == label;
+            total += (inA ? 1 : 0) + (inB ? 1 : 0);
+            both += inA && inB ? 1 : 0;
+        }
+        return total == 0 ? 1 : 2.0 * both / total;
     }
 
     /** Flags organs whose activity centroid lies off the CT masks by more than the threshold. */
