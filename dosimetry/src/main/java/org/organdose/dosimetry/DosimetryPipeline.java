@@ -46,6 +46,11 @@ import org.organdose.image.registration.RigidTransform;
 public final class DosimetryPipeline {
     /** Blurred organ fractions below this are not used to correct the organ's SPECT shape (noise). */
     private static final double MIN_RECOVERY = 0.05;
+    /**
+     * Two CTs of one patient registered well correlate above 0.99 in the soft-tissue window (0.9992
+     * on the shared moving study); below this the registration is suspect.
+     */
+    private static final double LOW_CORRELATION = 0.9;
 
     private final StudyManifest manifest;
     private final DosimetrySettings settings;
@@ -387,6 +392,9 @@ public final class DosimetryPipeline {
                 + " cross-correlation %.4f): the patient moved by %.1f mm (%.1f, %.1f, %.1f LPS) at the body centre and"
                 + " turned by %.2f degrees (transform in settings.registration)", r.finalMetric(),
                 Math.sqrt(t[0] * t[0] + t[1] * t[1] + t[2] * t[2]), t[0], t[1], t[2], toSession.rotationAngleDegrees());
+        if (r.finalMetric() < LOW_CORRELATION) {
+            summary += "; the correlation is low for two CTs of one patient: check the alignment";
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hours", tp.hoursPostInjection());
         m.put("moving", tp.ct().getFileName().toString());
