@@ -10,6 +10,7 @@ import org.organdose.image.DistanceMap;
 import org.organdose.image.GaussianFilter;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
+import org.organdose.image.Organ;
 import org.organdose.image.Resampler;
 import org.organdose.image.Volume;
 

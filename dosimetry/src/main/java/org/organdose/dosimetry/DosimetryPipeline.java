@@ -12,6 +12,7 @@ import org.organdose.image.Geometry;
 import org.organdose.image.Interpolation;
 import org.organdose.image.LabelInterpolation;
 import org.organdose.image.LabelMap;
+import org.organdose.image.Organ;
 import org.organdose.image.Resampler;
 import org.organdose.image.Volume;
 import org.organdose.image.io.MedicalImage;

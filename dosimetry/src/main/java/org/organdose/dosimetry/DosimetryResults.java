@@ -2,6 +2,7 @@ package org.organdose.dosimetry;
 
 import java.util.List;
 import java.util.Map;
+import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 
 /**

@@ -3,6 +3,7 @@ package org.organdose.dosimetry;
 import java.util.List;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
+import org.organdose.image.Organ;
 import org.organdose.image.Resampler;
 import org.organdose.image.Volume;
 

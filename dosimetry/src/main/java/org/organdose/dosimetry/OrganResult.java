@@ -3,6 +3,7 @@ package org.organdose.dosimetry;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.organdose.image.Organ;
 
 /**
  * What was measured for one organ.

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.organdose.image.Organ;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
