@@ -28,9 +28,10 @@ import org.organdose.image.registration.RigidTransform;
  *   <li>Masses: organ volumes on the diagnostic CT's labels times the density.</li>
  *   <li>Per time point: the SPECT in MBq/mL, the session's organ labels mapped onto the SPECT
  *       grid with fractional coverage, and organ activities by the chosen {@link ActivityMethod}.
- *       The labels are the session's own, or the diagnostic ones when its CT shares the
- *       diagnostic CT's grid; otherwise the session CT is registered to the diagnostic CT
- *       ({@link RigidRegistration}) and the diagnostic labels are carried through the transform.
+ *       The labels are the session's own, or the diagnostic ones carried through a registration
+ *       of the session CT to the diagnostic CT ({@link RigidRegistration}); a session whose CT is
+ *       the diagnostic CT, or whose registration finds no motion, uses the diagnostic labels as
+ *       they are.
  *       A QA check ({@link AlignmentCheck}) flags organs whose activity centroid lies off the
  *       CT masks.</li>
  *   <li>Time-activity fits and their integrals per organ ({@link TimeActivityFitter}).</li>
@@ -52,6 +53,12 @@ public final class DosimetryPipeline {
      * on the shared moving study); below this the registration is suspect.
      */
     private static final double LOW_CORRELATION = 0.9;
+    /**
+     * A registration that moves no corner of the diagnostic CT by this much (mm, a fifth of a
+     * typical CT voxel) finds no motion: the session is used as lying in the diagnostic frame, so
+     * that the labels are not resampled for nothing.
+     */
+    private static final double NEGLIGIBLE_MOTION_MM = 0.25;
 
     private final StudyManifest manifest;
     private final DosimetrySettings settings;
@@ -301,6 +308,12 @@ public final class DosimetryPipeline {
             throw new DosimetryInputException(manifest.file() + ": " + at + ": the SPECT " + tp.spect().getFileName()
                     + " and the CT " + tp.ct().getFileName() + " do not overlap in space");
         }
+        // the patient may have moved even when the scanner put the session CT on the diagnostic grid: only a CT that is
+        // the diagnostic CT itself is known to lie in its frame without registering it
+        boolean sameGrid = ctGrid.sameGrid(diagnosticGrid, StudyImages.SAME_GRID_TOLERANCE_MM);
+        boolean isDiagnostic = sameGrid && (tp.ct().toAbsolutePath().normalize().equals(
+                manifest.diagnosticCt().toAbsolutePath().normalize())
+                || Arrays.equals(ct.volume().voxels(), diagnosticCt.voxels()));
         if (tp.labels() != null) {
             LabelMap own = images.readLabels(tp.labels(), at + ".labels", ctGrid, at + ".ct");
             for (Organ o : diagnostic.organs()) {
@@ -310,11 +323,11 @@ public final class DosimetryPipeline {
                 }
             }
             OrganMasks masks = new OrganMasks(own, ct.volume(), settings.bodyThresholdHu(), diagnostic.organs());
-            if (ctGrid.sameGrid(diagnosticGrid, StudyImages.SAME_GRID_TOLERANCE_MM)) {
+            if (isDiagnostic) {
                 return new Session(masks, null);
             }
             if (settings.registration() == null) {
-                if (!movedSessionWarned) {
+                if (!sameGrid && !movedSessionWarned) {
                     movedSessionWarned = true;
                     warnings.add(at + ": its CT is on another grid than the diagnostic CT: organ activities use its own"
                             + " labels, but the dose map lies in the diagnostic CT's frame and takes the shape inside"
@@ -332,17 +345,22 @@ public final class DosimetryPipeline {
                 agreement.append(String.format(Locale.ROOT, "%s %s %.3f", agreement.length() == 0 ? "" : ",", o.key(), d));
             }
             r.record().put("dice_carried_vs_own_labels", dice);
-            warnings.add(at + ": its CT is on another grid than the diagnostic CT: organ activities use its own labels;"
-                    + r.summary() + "; its SPECT brought into the diagnostic frame for the dose map; the diagnostic labels"
-                    + " carried through the registration agree with its own labels with Dice" + agreement);
+            if (r.negligible()) {
+                return new Session(masks, null);
+            }
+            warnings.add(at + ": organ activities use its own labels;" + r.summary() + "; its SPECT brought into the"
+                    + " diagnostic frame for the dose map; the diagnostic labels carried through the registration agree"
+                    + " with its own labels with Dice" + agreement);
             return new Session(masks, r.transform());
         }
-        if (ctGrid.sameGrid(diagnosticGrid, StudyImages.SAME_GRID_TOLERANCE_MM)) {
+        if (isDiagnostic) {
             return new Session(diagnostic, null);
         }
         if (settings.registration() == null) {
-            warnings.add(at + ": no labels and its CT grid differs from the diagnostic CT's: the diagnostic labels"
-                    + " are used in world coordinates, without registration (registration is turned off)");
+            if (!sameGrid) {
+                warnings.add(at + ": no labels and its CT grid differs from the diagnostic CT's: the diagnostic labels"
+                        + " are used in world coordinates, without registration (registration is turned off)");
+            }
             return new Session(diagnostic, null);
         }
         return registered(tp, at, diagnosticCt, diagnostic, ct.volume());
@@ -350,10 +368,12 @@ public final class DosimetryPipeline {
 
     /**
      * A session registered to the diagnostic CT: the transform (diagnostic to session frame), the
-     * diagnostic labels carried onto the session CT's grid, the record for results.json and a
-     * one-line summary for the warnings.
+     * diagnostic labels carried onto the session CT's grid, the record for results.json, a
+     * one-line summary for the warnings, and whether the motion found is negligible (then the
+     * session is treated as lying in the diagnostic frame).
      */
-    private record Registered(RigidTransform transform, LabelMap carried, Map<String, Object> record, String summary) {
+    private record Registered(RigidTransform transform, LabelMap carried, Map<String, Object> record, String summary,
+                              boolean negligible) {
     }
 
     /**
@@ -363,13 +383,16 @@ public final class DosimetryPipeline {
     private Session registered(StudyManifest.TimePoint tp, String at, Volume diagnosticCt, OrganMasks diagnostic,
                                Volume sessionCt) throws DosimetryInputException {
         Registered r = register(at, tp, diagnosticCt, diagnostic, sessionCt);
+        if (r.negligible()) {
+            return new Session(diagnostic, null);
+        }
         for (Organ o : diagnostic.organs()) {
             if (r.carried().count(o.label()) == 0) {
                 throw new DosimetryInputException(manifest.file() + ": " + at + ".ct: " + o.key() + " lies outside this"
                         + " session's CT once registered to the diagnostic CT (" + r.transform() + ")");
             }
         }
-        warnings.add(at + ": its CT is on another grid than the diagnostic CT and has no labels:" + r.summary()
+        warnings.add(at + ": no labels of its own:" + r.summary()
                 + "; the diagnostic labels were carried through the registration and its SPECT brought into the"
                 + " diagnostic frame for the dose map");
         return new Session(new OrganMasks(r.carried(), sessionCt, settings.bodyThresholdHu(), diagnostic.organs()),
@@ -396,6 +419,8 @@ public final class DosimetryPipeline {
         if (r.finalMetric() < LOW_CORRELATION) {
             summary += "; the correlation is low for two CTs of one patient: check the alignment";
         }
+        double largest = largestDisplacementMm(toSession, diagnosticCt.geometry());
+        boolean negligible = largest < NEGLIGIBLE_MOTION_MM;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hours", tp.hoursPostInjection());
         m.put("moving", tp.ct().getFileName().toString());
@@ -410,8 +435,21 @@ public final class DosimetryPipeline {
         m.put("ncc", r.finalMetric());
         m.put("iterations_per_level", r.iterationsPerLevel());
         m.put("seconds", r.seconds());
+        m.put("largest_displacement_mm", largest);
+        m.put("motion_negligible", negligible);
         registrations.add(m);
-        return new Registered(toSession, carried, m, summary);
+        return new Registered(toSession, carried, m, summary, negligible);
+    }
+
+    /** The largest displacement the transform gives any corner of the grid's extent, mm. */
+    private static double largestDisplacementMm(RigidTransform t, Geometry g) {
+        double largest = 0;
+        for (int c = 0; c < 8; c++) {
+            double[] d = t.displacementAt(g.indexToWorld((c & 1) == 0 ? 0 : g.nx() - 1, (c & 2) == 0 ? 0 : g.ny() - 1,
+                    (c & 4) == 0 ? 0 : g.nz() - 1));
+            largest = Math.max(largest, Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]));
+        }
+        return largest;
     }
 
     /** Dice coefficient of one label between two maps on the same grid. */
