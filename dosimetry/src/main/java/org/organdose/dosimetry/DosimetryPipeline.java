@@ -337,10 +337,11 @@ public final class DosimetryPipeline {
                 return new Session(masks, null);
             }
             Registered r = register(at, tp, diagnosticCt, diagnostic, ct.volume());
+            LabelMap carried = Resampler.resampleLabels(r.masks().labels(), ctGrid, LabelInterpolation.LABEL_AWARE);
             StringBuilder agreement = new StringBuilder();
             Map<String, Object> dice = new LinkedHashMap<>();
             for (Organ o : diagnostic.organs()) {
-                double d = dice(r.carried(), own, o.label());
+                double d = dice(carried, own, o.label());
                 dice.put(o.key(), d);
                 agreement.append(String.format(Locale.ROOT, "%s %s %.3f", agreement.length() == 0 ? "" : ",", o.key(), d));
             }
@@ -368,17 +369,19 @@ public final class DosimetryPipeline {
 
     /**
      * A session registered to the diagnostic CT: the transform (diagnostic to session frame), the
-     * diagnostic labels carried onto the session CT's grid, the record for results.json, a
+     * diagnostic masks carried into the session's frame, the record for results.json, a
      * one-line summary for the warnings, and whether the motion found is negligible (then the
      * session is treated as lying in the diagnostic frame).
      */
-    private record Registered(RigidTransform transform, LabelMap carried, Map<String, Object> record, String summary,
+    private record Registered(RigidTransform transform, OrganMasks masks, Map<String, Object> record, String summary,
                               boolean negligible) {
     }
 
     /**
-     * The session CT registered to the diagnostic CT and the diagnostic labels carried onto its
-     * grid through the transform; the transform is recorded for results.json.
+     * The session CT registered to the diagnostic CT and the diagnostic labels (and, for the body
+     * compartment, the diagnostic CT) carried into the session's frame: the same voxels on the
+     * grid moved by the transform, mapped onto the SPECT by world coordinates without any
+     * resampling in between. The transform is recorded for results.json.
      */
     private Session registered(StudyManifest.TimePoint tp, String at, Volume diagnosticCt, OrganMasks diagnostic,
                                Volume sessionCt) throws DosimetryInputException {
@@ -386,17 +389,10 @@ public final class DosimetryPipeline {
         if (r.negligible()) {
             return new Session(diagnostic, null);
         }
-        for (Organ o : diagnostic.organs()) {
-            if (r.carried().count(o.label()) == 0) {
-                throw new DosimetryInputException(manifest.file() + ": " + at + ".ct: " + o.key() + " lies outside this"
-                        + " session's CT once registered to the diagnostic CT (" + r.transform() + ")");
-            }
-        }
         warnings.add(at + ": no labels of its own:" + r.summary()
                 + "; the diagnostic labels were carried through the registration and its SPECT brought into the"
                 + " diagnostic frame for the dose map");
-        return new Session(new OrganMasks(r.carried(), sessionCt, settings.bodyThresholdHu(), diagnostic.organs()),
-                r.transform());
+        return new Session(r.masks(), r.transform());
     }
 
     private Registered register(String at, StudyManifest.TimePoint tp, Volume diagnosticCt, OrganMasks diagnostic,
@@ -409,8 +405,10 @@ public final class DosimetryPipeline {
                     + e.getMessage(), e);
         }
         RigidTransform toSession = r.transform();
-        LabelMap carried = toSession.inverse().resampleLabels(diagnostic.labels(), sessionCt.geometry(),
-                LabelInterpolation.LABEL_AWARE);
+        // the diagnostic labels and CT moved with the patient, voxels untouched: their grid carried by the transform
+        Geometry carriedGrid = toSession.carry(diagnosticCt.geometry());
+        OrganMasks carried = new OrganMasks(new LabelMap(carriedGrid, diagnostic.labels().labels()),
+                new Volume(carriedGrid, diagnosticCt.voxels()), settings.bodyThresholdHu(), diagnostic.organs());
         double[] t = toSession.translation();
         String summary = String.format(Locale.ROOT, " registered to the diagnostic CT (rigid, normalised"
                 + " cross-correlation %.4f): the patient moved by %.1f mm (%.1f, %.1f, %.1f LPS) at the body centre and"

@@ -191,15 +191,23 @@ public final class RigidTransform {
     }
 
     /**
-     * The grid g as placed by T⁻¹: its voxel at world y moves to T⁻¹(y). Resampling an image
-     * lying on this grid by world coordinates reads the original at T(x), so the shared
-     * {@link Resampler} does the work. Rigid motions keep the direction orthonormal.
+     * The grid g carried by T: every voxel that lay at x now lies at T(x). An image on g put on
+     * the carried grid, same voxels, is the image moved with the patient, without any
+     * resampling: e.g. the diagnostic labels placed in a session's frame, to be mapped onto that
+     * session's SPECT by world coordinates. Rigid motions keep the direction orthonormal.
      */
-    Geometry seenThrough(Geometry g) {
-        RigidTransform inv = inverse();
-        double[] origin = inv.apply(g.origin());
-        double[] direction = Matrix3.multiply(inv.rotation, g.direction());
+    public Geometry carry(Geometry g) {
+        double[] origin = apply(g.origin());
+        double[] direction = Matrix3.multiply(rotation, g.direction());
         return new Geometry(g.nx(), g.ny(), g.nz(), g.spacing(), origin, direction);
+    }
+
+    /**
+     * The grid g carried by T⁻¹: resampling an image lying on it by world coordinates reads the
+     * original at T(x), so the shared {@link Resampler} does the work.
+     */
+    private Geometry seenThrough(Geometry g) {
+        return inverse().carry(g);
     }
 
     @Override

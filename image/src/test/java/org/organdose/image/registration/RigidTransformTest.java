@@ -72,6 +72,15 @@ class RigidTransformTest {
     }
 
     @Test
+    void aCarriedGridPutsEachVoxelWhereTheTransformTakesIt() {
+        Geometry g = new Geometry(7, 6, 5, new double[] {1.5, 2, 3}, new double[] {-20, 4, 9},
+                RigidTransform.eulerMatrix(0.1, 0, -0.2));
+        Geometry carried = T.carry(g);
+        assertThat(carried.indexToWorld(3, 2, 4)).containsExactly(T.apply(g.indexToWorld(3, 2, 4)), within(1e-9));
+        assertThat(carried.spacing()).containsExactly(g.spacing());
+    }
+
+    @Test
     void refusesMatricesThatAreNotRotations() {
         assertThatThrownBy(() -> RigidTransform.of(new double[] {1, 0, 0, 0, 1, 0, 0, 0, -1}, new double[3], new double[3]))
                 .hasMessageContaining("reflection");
