@@ -291,9 +291,9 @@ public final class DosimetryPipeline {
     }
 
     /**
-     * A session's organ masks on its CT, and the transform from the diagnostic CT's frame to the
-     * session's when the session was registered (null when it lies in the diagnostic frame or
-     * brought its own labels).
+     * A session's organ masks (its own labels, or the diagnostic ones, carried into its frame when
+     * the patient moved), and the transform from the diagnostic CT's frame to the session's; null
+     * when the session lies, or was found to lie, in the diagnostic frame, or registration is off.
      */
     private record Session(OrganMasks masks, RigidTransform toSession) {
     }
