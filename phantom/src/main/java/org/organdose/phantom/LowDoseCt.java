@@ -7,6 +7,7 @@ import org.organdose.image.LabelInterpolation;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Resampler;
 import org.organdose.image.Volume;
+import org.organdose.image.registration.RigidTransform;
 
 /**
  * The low-dose CT of one SPECT/CT time point, simulated from a diagnostic CT and its organ labels:
@@ -49,12 +50,12 @@ public record LowDoseCt(Volume ct, LabelMap organs) {
      * in-plane spacing and {@code options.sliceMm()} slices. The input is first averaged across
      * the thicker slice (a Gaussian with the variance of the box profile that thickening adds),
      * then the patient is moved: the input's voxels are given the grid they would have if they
-     * moved with the patient ({@link RigidMotion#moved}) and resampled through world coordinates
+     * moved with the patient ({@link RigidTransform#carry}) and resampled through world coordinates
      * onto the output grid (trilinear for HU, nearest for labels), so CT and labels move
      * identically. Regions the moved patient leaves empty read as air. Finally correlated noise
      * is added from its own seeded stream.
      */
-    public static LowDoseCt simulate(Volume ct, LabelMap organs, RigidMotion motion, Options options, long seed) {
+    public static LowDoseCt simulate(Volume ct, LabelMap organs, RigidTransform motion, Options options, long seed) {
         Geometry g = ct.geometry();
         if (!organs.geometry().sameGrid(g, 1e-3)) {
             throw new IllegalArgumentException("organ labels and CT are on different grids");
@@ -63,7 +64,7 @@ public record LowDoseCt(Volume ct, LabelMap organs) {
         double extraVariance = (options.sliceMm() * options.sliceMm() - thin * thin) / 12;
         Volume thick = extraVariance > 0 ? GaussianFilter.smooth(ct, new double[] {0, 0, Math.sqrt(extraVariance)}) : ct;
         Geometry target = g.resampledTo(new double[] {g.spacing(0), g.spacing(1), options.sliceMm()});
-        Geometry moved = motion.moved(g);
+        Geometry moved = motion.carry(g);
         Volume out = Resampler.resample(new Volume(moved, thick.voxels()), target, Interpolation.TRILINEAR, AIR_HU);
         LabelMap labels = Resampler.resampleLabels(new LabelMap(moved, organs.labels()), target, LabelInterpolation.NEAREST);
         if (options.addedNoiseHu() > 0) {

@@ -27,6 +27,7 @@ import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 import org.organdose.image.io.ImageFiles;
 import org.organdose.image.io.StorageType;
+import org.organdose.image.registration.RigidTransform;
 
 /**
  * A Lu-177 SPECT/CT study with known truth, simulated from a labelled CT: per time point a
@@ -46,7 +47,7 @@ public final class StudySimulator {
     }
 
     /** Where the files went and what the truth is. */
-    public record SimulatedStudy(Path manifest, Path truthJson, Map<Organ, OrganTruth> truth, List<RigidMotion> motions) {
+    public record SimulatedStudy(Path manifest, Path truthJson, Map<Organ, OrganTruth> truth, List<RigidTransform> motions) {
     }
 
     /** True values for one organ. */
@@ -111,20 +112,20 @@ public final class StudySimulator {
         manifest.put("injected_activity_MBq", s.injectedActivityMBq());
         manifest.put("diagnostic_ct", "ct.nii.gz");
         ArrayNode timepoints = manifest.putArray("timepoints");
-        List<RigidMotion> motions = new ArrayList<>();
+        List<RigidTransform> motions = new ArrayList<>();
         LowDoseCt.Options lowDose = new LowDoseCt.Options(s.lowDoseSliceMm(), s.lowDoseNoiseHu(),
                 LowDoseCt.Options.defaults().noiseCorrelationMm());
         for (int t = 0; t < hours.length; t++) {
             progress.progress(String.format(Locale.ROOT, "time point %s h: low-dose CT and SPECT", hourName(hours[t])),
                     0.1 + 0.6 * t / hours.length);
-            RigidMotion motion = s.motionMm() > 0 ? randomMotion(random, s.motionMm(), centre) : RigidMotion.none();
+            RigidTransform motion = s.motionMm() > 0 ? randomMotion(random, s.motionMm(), centre) : RigidTransform.identity(centre);
             motions.add(motion);
             Map<Organ, Double> concentration = new LinkedHashMap<>();
             for (Organ o : activity.organs()) {
                 concentration.put(o, s.kineticsOf(o.key()).concentrationMBqPerMl(hours[t]));
             }
             Volume map = activity.map(concentration, s.kinetics().get("body").concentrationMBqPerMl(hours[t]));
-            Volume movedMap = new Volume(motion.moved(map.geometry()), map.voxels());
+            Volume movedMap = new Volume(motion.carry(map.geometry()), map.voxels());
             Volume spect = SpectSimulator.simulate(movedMap, spectGrid, s.spectFwhmMm(), s.countsPerMBqS(),
                     s.acquisitionSeconds(), random);
             LowDoseCt session = LowDoseCt.simulate(ct, labels, motion, lowDose, random.nextLong());
@@ -188,7 +189,7 @@ public final class StudySimulator {
     }
 
     private static ObjectNode truthJson(ObjectMapper json, SimulationSettings s, Map<Organ, OrganTruth> truth,
-                                        List<RigidMotion> motions, double[] hours, String doseMethod) {
+                                        List<RigidTransform> motions, double[] hours, String doseMethod) {
         ObjectNode root = json.createObjectNode();
         root.put("kernel", s.kernel() == null ? null : s.kernel().getFileName().toString());
         root.put("dose_method", doseMethod);
@@ -206,18 +207,18 @@ public final class StudySimulator {
         root.put("seed", s.seed());
         ObjectNode motion = root.putObject("motion");
         for (int t = 0; t < hours.length; t++) {
-            RigidMotion m = motions.get(t);
+            RigidTransform m = motions.get(t);
             ObjectNode n = motion.putObject(String.valueOf(hours[t]));
             ArrayNode tr = n.putArray("translation_mm");
-            for (double v : m.translationMm()) {
+            for (double v : m.translation()) {
                 tr.add(v);
             }
             ArrayNode rot = n.putArray("rotation_deg_about_xyz");
-            for (double v : m.rotationDegrees()) {
-                rot.add(v);
+            for (double v : m.eulerAngles()) {
+                rot.add(Math.toDegrees(v));
             }
             ArrayNode c = n.putArray("rotation_centre_mm");
-            for (double v : m.centreMm()) {
+            for (double v : m.centre()) {
                 c.add(v);
             }
         }
@@ -243,12 +244,12 @@ public final class StudySimulator {
      * Shifts up to {@code maxMm} per axis and a turn about the body axis up to maxMm / 2 degrees,
      * uniformly, about the centre of the CT: how a patient lies differently on the table.
      */
-    static RigidMotion randomMotion(Random random, double maxMm, double[] centre) {
+    static RigidTransform randomMotion(Random random, double maxMm, double[] centre) {
         double[] t = new double[3];
         for (int a = 0; a < 3; a++) {
             t[a] = (2 * random.nextDouble() - 1) * maxMm;
         }
-        return new RigidMotion(t, new double[] {0, 0, (2 * random.nextDouble() - 1) * maxMm / 2}, centre);
+        return RigidTransform.fromEuler(0, 0, Math.toRadians((2 * random.nextDouble() - 1) * maxMm / 2), t, centre);
     }
 
     /** "0.5", "6", "24": hours as they appear in file names. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.organdose.image.registration.RigidTransform;
+
 import org.organdose.image.Organ;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +22,7 @@ class LowDoseCtTest {
 
     @Test
     void coarserSlicesMoreNoiseSameExtent() {
-        LowDoseCt ldct = LowDoseCt.simulate(phantom.ct(), phantom.organs(), RigidMotion.none(), LowDoseCt.Options.defaults(), 1);
+        LowDoseCt ldct = LowDoseCt.simulate(phantom.ct(), phantom.organs(), RigidTransform.identity(new double[3]), LowDoseCt.Options.defaults(), 1);
         var g = ldct.ct().geometry();
         assertThat(g.spacing(2)).isEqualTo(5.0);
         assertThat(g.nz()).isEqualTo((int) Math.round(phantom.ct().geometry().nz() * 2.5 / 5));
@@ -35,8 +37,9 @@ class LowDoseCtTest {
 
     @Test
     void movedLabelsLineUpWithTheMovedCt() {
-        RigidMotion motion = new RigidMotion(new double[] {7, -5, 9}, new double[] {1.5, -1, 3}, new double[] {0, 0, 0});
-        LowDoseCt still = LowDoseCt.simulate(phantom.ct(), phantom.organs(), RigidMotion.none(), LowDoseCt.Options.defaults(), 2);
+        RigidTransform motion = RigidTransform.fromEuler(Math.toRadians(1.5), Math.toRadians(-1), Math.toRadians(3),
+                new double[] {7, -5, 9}, new double[] {0, 0, 0});
+        LowDoseCt still = LowDoseCt.simulate(phantom.ct(), phantom.organs(), RigidTransform.identity(new double[3]), LowDoseCt.Options.defaults(), 2);
         LowDoseCt moved = LowDoseCt.simulate(phantom.ct(), phantom.organs(), motion, LowDoseCt.Options.defaults(), 2);
         for (Organ o : Organ.values()) {
             double expected = still.ct().meanWhere(still.organs(), o.label());
@@ -59,7 +62,7 @@ class LowDoseCtTest {
     @Test
     void rejectsLabelsOnAnotherGrid() {
         LabelMap other = new LabelMap(phantom.ct().geometry().resampledTo(new double[] {4, 4, 4}));
-        assertThatThrownBy(() -> LowDoseCt.simulate(phantom.ct(), other, RigidMotion.none(), LowDoseCt.Options.defaults(), 1))
+        assertThatThrownBy(() -> LowDoseCt.simulate(phantom.ct(), other, RigidTransform.identity(new double[3]), LowDoseCt.Options.defaults(), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different grids");
     }
 }

@@ -5,11 +5,12 @@ import java.nio.file.Path;
 import org.organdose.image.Geometry;
 import org.organdose.image.Interpolation;
 import org.organdose.image.LabelInterpolation;
-import org.organdose.image.Resampler;
 import org.organdose.image.LabelMap;
+import org.organdose.image.Resampler;
 import org.organdose.image.Volume;
 import org.organdose.image.io.ImageFiles;
 import org.organdose.image.io.MedicalImage;
+import org.organdose.image.registration.RigidTransform;
 
 /**
  * Developer tool: renders a phantom (or a CT file) to PNG slices for visual checks.
@@ -28,7 +29,7 @@ final class RenderPhantom {
         String prefix;
         if (args[1].equals("--ldct")) {
             Phantom p = PhantomGenerator.generate(Long.parseLong(args[2]), PhantomOptions.defaults());
-            RigidMotion motion = new RigidMotion(new double[] {8, -4, 6}, new double[] {0, 0, 3}, new double[3]);
+            RigidTransform motion = RigidTransform.fromEuler(0, 0, Math.toRadians(3), new double[] {8, -4, 6}, new double[3]);
             LowDoseCt ldct = LowDoseCt.simulate(p.ct(), p.organs(), motion, LowDoseCt.Options.defaults(), 1);
             ct = ldct.ct();
             labels = ldct.organs();
