@@ -1,5 +1,6 @@
 package org.organdose.dosimetry;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.organdose.image.Organ;
@@ -20,6 +21,14 @@ public record DosimetryResults(Radionuclide radionuclide, List<OrganResult> orga
     public DosimetryResults {
         organs = List.copyOf(organs);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The same results with one more warning first in the list, e.g. where the caller took the masks from. */
+    public DosimetryResults withLeadingWarning(String warning) {
+        List<String> all = new ArrayList<>(warnings.size() + 1);
+        all.add(warning);
+        all.addAll(warnings);
+        return new DosimetryResults(radionuclide, organs, settings, all, doseGy, study);
     }
 
     /** The result for {@code organ}, or null when the labels did not contain it. */

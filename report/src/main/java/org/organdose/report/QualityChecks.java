@@ -5,13 +5,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.organdose.image.Organ;
+import java.util.TreeMap;
 import org.organdose.dosimetry.SavedResults;
 import org.organdose.image.DistanceMap;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelInterpolation;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Morphology;
+import org.organdose.image.Organ;
 import org.organdose.image.Resampler;
 import org.organdose.image.Volume;
 
@@ -134,6 +135,8 @@ final class QualityChecks {
                 worst = Math.max(worst, Math.abs(change));
                 parts.add(String.format(Locale.ROOT, "%s h: %.1f mL (%s)", Axis.label(s.hours()), v,
                         Format.percentDifference(v, o.volumeMl())));
+            } else if (s.unreadable() != null) {
+                parts.add(Axis.label(s.hours()) + " h: not checked (" + s.unreadable() + ")");
             }
         }
         if (parts.isEmpty()) {
@@ -150,54 +153,33 @@ final class QualityChecks {
     }
 
     /**
-     * The SPECT-weighted centroid inside the organ grown by one FWHM (voxels that belong to
-     * another organ left out) against the centroid of the session's CT mask. Blur, uneven uptake
-     * and hot neighbours offset the two by a few mm even when all is well, but by about the same
-     * in every session; a mask misregistered against the SPECT adds a large offset, and motion
-     * between sessions makes the offset change from one session to the next.
+     * The dosimetry's misalignment check, as recorded in results.json
+     * ({@code settings.alignment_qa}): per session, how far the organ's activity centroid in the
+     * SPECT lies from that of the fitted model (every organ and the body at their measured
+     * concentrations, blurred with the SPECT resolution) around the organ's mask in that session.
+     * Spill from hot neighbours is in the model, so aligned organs read a few mm whatever their
+     * surroundings; a mask off its activity adds to the offset (it underestimates large shifts:
+     * an alarm, not a measurement). An offset that varies between sessions more than
+     * {@link #MAX_CENTROID_SHIFT_MM} points to motion between the masks and the SPECTs.
      */
     private QaCheck activityCentroid(Organ organ) {
         String check = "Activity centroid";
-        List<String> hours = new ArrayList<>();
-        List<double[]> offsets = new ArrayList<>();
-        List<String> undone = new ArrayList<>();
-        for (ReportData.Session s : data.sessions()) {
-            if (s.spect() == null) {
-                undone.add(Axis.label(s.hours()) + " h (" + s.unreadable() + ")");
-                continue;
-            }
-            LabelMap labels = s.labels() != null ? s.labels() : data.labels();
-            OrganExtent ctExtent = s.labels() != null ? OrganExtent.of(labels).get(organ) : data.extents().get(organ);
-            double[] activity = activityCentroid(s.spect(), labels, organ);
-            if (ctExtent == null || activity == null) {
-                undone.add(Axis.label(s.hours()) + " h (no organ or no counts)");
-                continue;
-            }
-            double[] c = ctExtent.centroidLps();
-            hours.add(Axis.label(s.hours()));
-            offsets.add(new double[] {activity[0] - c[0], activity[1] - c[1], activity[2] - c[2]});
-        }
+        Map<Double, Double> offsets = recordedCentroidOffsetsMm(organ);
         if (offsets.isEmpty()) {
-            return new QaCheck(organ, check, QaCheck.Status.NOT_CHECKED, "no SPECT could be read: " + String.join("; ", undone));
+            return new QaCheck(organ, check, QaCheck.Status.NOT_CHECKED,
+                    "results.json records no alignment check (settings.alignment_qa): rerun the dosimetry.");
         }
-        double[] mean = new double[3];
-        for (double[] o : offsets) {
-            for (int a = 0; a < 3; a++) {
-                mean[a] += o[a] / offsets.size();
-            }
-        }
+        double mean = offsets.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double worstOffset = 0;
         double worstShift = 0;
         List<String> parts = new ArrayList<>();
-        for (int t = 0; t < offsets.size(); t++) {
-            double offset = distance(offsets.get(t), new double[3]);
-            double shift = distance(offsets.get(t), mean);
-            worstOffset = Math.max(worstOffset, offset);
-            worstShift = Math.max(worstShift, shift);
-            parts.add(String.format(Locale.ROOT, "%s h: %.1f mm (%.1f mm from the mean offset)", hours.get(t), offset, shift));
+        for (Map.Entry<Double, Double> e : offsets.entrySet()) {
+            worstOffset = Math.max(worstOffset, e.getValue());
+            worstShift = Math.max(worstShift, Math.abs(e.getValue() - mean));
+            parts.add(String.format(Locale.ROOT, "%s h: %.1f mm", Axis.label(e.getKey()), e.getValue()));
         }
-        String numbers = "distance of the activity centroid from the CT organ centroid: " + String.join("; ", parts)
-                + (undone.isEmpty() ? "" : "; not checked at " + String.join("; ", undone));
+        String numbers = "offset of the activity centroid from the model's (organs and body at their measured"
+                + " concentrations, blurred with the SPECT resolution): " + String.join("; ", parts);
         if (worstOffset > MAX_CENTROID_OFFSET_MM) {
             return new QaCheck(organ, check, QaCheck.Status.FLAG, numbers + ". More than "
                     + Format.fixed(MAX_CENTROID_OFFSET_MM, 0) + " mm: the SPECT and the CT organ mask may be misaligned"
@@ -212,52 +194,19 @@ final class QualityChecks {
         return new QaCheck(organ, check, QaCheck.Status.PASS, numbers + ".");
     }
 
-    private double[] activityCentroid(Volume spect, LabelMap labels, Organ organ) {
-        Geometry g = spect.geometry();
-        float[] own = Resampler.fractionCovered(labels, organ.label(), g, 2).voxels();
-        byte[] core = new byte[own.length];
-        boolean any = false;
-        for (int p = 0; p < own.length; p++) {
-            if (own[p] >= 0.5f) {
-                core[p] = 1;
-                any = true;
-            }
-        }
-        if (!any) {
-            return null;
-        }
-        byte[] voi = Morphology.dilate(new LabelMap(g, core), fwhmMm).labels();
-        for (SavedResults.OrganValues other : data.results().organs()) {
-            if (other.organ() == organ) {
-                continue;
-            }
-            float[] f = Resampler.fractionCovered(labels, other.organ().label(), g, 2).voxels();
-            for (int p = 0; p < f.length; p++) {
-                if (f[p] >= 0.5f && own[p] < f[p]) {
-                    voi[p] = 0;
+    /** settings.alignment_qa.timepoints[].activity_centroid_offset_mm.{organ}, by hours p.i. */
+    private Map<Double, Double> recordedCentroidOffsetsMm(Organ organ) {
+        Map<Double, Double> out = new TreeMap<>();
+        if (data.results().settings().get("alignment_qa") instanceof Map<?, ?> qa && qa.get("timepoints") instanceof List<?> tps) {
+            for (Object item : tps) {
+                if (item instanceof Map<?, ?> tp && tp.get("hours") instanceof Number h
+                        && tp.get("activity_centroid_offset_mm") instanceof Map<?, ?> byOrgan
+                        && byOrgan.get(organ.key()) instanceof Number mm) {
+                    out.put(h.doubleValue(), mm.doubleValue());
                 }
             }
         }
-        float[] s = spect.voxels();
-        double sum = 0;
-        double[] m = new double[3];
-        for (int k = 0, p = 0; k < g.nz(); k++) {
-            for (int j = 0; j < g.ny(); j++) {
-                for (int i = 0; i < g.nx(); i++, p++) {
-                    if (voi[p] != 0 && s[p] > 0) {
-                        sum += s[p];
-                        m[0] += s[p] * i;
-                        m[1] += s[p] * j;
-                        m[2] += s[p] * k;
-                    }
-                }
-            }
-        }
-        return sum > 0 ? g.indexToWorld(m[0] / sum, m[1] / sum, m[2] / sum) : null;
-    }
-
-    private static double distance(double[] a, double[] b) {
-        return Math.sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
+        return out;
     }
 
     private QaCheck spillIn(SavedResults.OrganValues o) {

@@ -3,19 +3,20 @@ package org.organdose.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.organdose.image.Organ;
 import org.organdose.dosimetry.ResultsReader;
 import org.organdose.dosimetry.SavedResults;
 import org.organdose.image.LabelMap;
+import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 import org.organdose.image.io.ImageFiles;
 import org.organdose.image.io.ImageIoException;
 
 /**
  * Everything a report shows: the saved results and the images they name (diagnostic CT, its
- * labels, the dose map, and for the QA checks each session's SPECT and labels), plus an optional
+ * labels, the dose map, and for the QA checks each session's own labels), plus an optional
  * reference to compare with.
  *
  * @param sessions  one per time point, in time order
@@ -26,13 +27,12 @@ record ReportData(SavedResults results, Volume ct, LabelMap labels, Volume doseG
                   Reference reference, Map<Organ, OrganExtent> extents) {
 
     /**
-     * One time point's images for the QA checks.
+     * One time point's own organ labels, for the mask-volume check.
      *
-     * @param spect      null when it could not be read (see {@code unreadable})
      * @param labels     the session's own labels; null when it had none (or they could not be read)
-     * @param unreadable why an image named in results.json could not be read; null when all were
+     * @param unreadable why its labels could not be read; null when they were (or there are none)
      */
-    record Session(double hours, Volume spect, LabelMap labels, String unreadable) {
+    record Session(double hours, LabelMap labels, String unreadable) {
     }
 
     /**
@@ -66,16 +66,13 @@ record ReportData(SavedResults results, Volume ct, LabelMap labels, Volume doseG
     }
 
     private static Session session(SavedResults.TimePoint tp) {
-        Volume spect = null;
-        LabelMap labels = null;
+        if (tp.labels() == null) {
+            return new Session(tp.hoursPostInjection(), null, null);
+        }
         try {
-            spect = ImageFiles.read(tp.spect()).volume();
-            if (tp.labels() != null) {
-                labels = ImageFiles.readLabels(tp.labels());
-            }
-            return new Session(tp.hoursPostInjection(), spect, labels, null);
+            return new Session(tp.hoursPostInjection(), ImageFiles.readLabels(tp.labels()), null);
         } catch (ImageIoException e) {
-            return new Session(tp.hoursPostInjection(), spect, labels, e.getMessage());
+            return new Session(tp.hoursPostInjection(), null, e.getMessage());
         }
     }
 }
