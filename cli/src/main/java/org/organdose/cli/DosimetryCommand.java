@@ -1,6 +1,7 @@
 package org.organdose.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,6 +15,7 @@ import org.organdose.dosimetry.OrganResult;
 import org.organdose.dosimetry.ResultsWriter;
 import org.organdose.dosimetry.StudyManifest;
 import org.organdose.image.io.ImageIoException;
+import org.organdose.report.ReportGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,8 +36,16 @@ final class DosimetryCommand implements Callable<Integer> {
     Path manifest;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "output folder: results.json, summary.csv, dose_Gy.nii.gz")
+            description = "output folder: results.json, summary.csv, dose_Gy.nii.gz and (unless --no-report) report.html")
     Path out;
+
+    @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also write DIR/report.html, the HTML report of the results (default: on; --no-report to skip)")
+    boolean report;
+
+    @Option(names = "--reference", paramLabel = "JSON",
+            description = "results.json or truth.json to compare with in the report")
+    Path reference;
 
     @Option(names = "--labels", paramLabel = "PATH",
             description = "organ labels on the diagnostic CT (overrides the manifest's diagnostic_labels)")
@@ -73,6 +83,10 @@ final class DosimetryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws DosimetryInputException, ImageIoException, BadInputException {
         DosimetrySettings settings = settings();
+        if (report && reference != null && !Files.isRegularFile(reference)) {
+            // checked before the run, not after its minutes of work
+            throw new BadInputException(reference + ": reference file not found");
+        }
         StudyManifest study = StudyManifest.read(manifest);
         if (labels != null) {
             study = study.withDiagnosticLabels(labels);
@@ -80,6 +94,10 @@ final class DosimetryCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DosimetryResults results = DosimetryPipeline.run(study, settings, new ConsoleProgress(err));
         ResultsWriter.write(results, out);
+        if (report) {
+            // from the saved results, so that 'organdose report' regenerates exactly this report
+            ReportGenerator.write(out.resolve(ResultsWriter.RESULTS_JSON), reference, out.resolve(ReportGenerator.REPORT_HTML));
+        }
         printSummary(spec.commandLine().getOut(), results);
         for (String w : results.warnings()) {
             err.println("warning: " + w);

@@ -11,6 +11,10 @@ import org.organdose.image.LabelMap;
 import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 import org.organdose.image.io.ImageFiles;
+import org.organdose.phantom.ContrastPhase;
+import org.organdose.phantom.Phantom;
+import org.organdose.phantom.PhantomGenerator;
+import org.organdose.phantom.PhantomOptions;
 import org.organdose.phantom.SimulationSettings;
 import org.organdose.phantom.StudySimulator;
 import picocli.CommandLine.Command;
@@ -19,11 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code organdose simulate --out DIR --from-ct CT --labels L}: a Lu-177 SPECT/CT study with known
- * truth (study.json, truth.json, SPECTs, low-dose CTs, true dose) built from a labelled CT.
+ * {@code organdose simulate --out DIR [--from-ct CT --labels L]}: a Lu-177 SPECT/CT study with
+ * known truth (study.json, truth.json, SPECTs, low-dose CTs, true dose), built from the digital
+ * patient or from a labelled CT.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Simulate a Lu-177 SPECT/CT study (0.5, 6, 24, 72 h) with known truth from a labelled CT.")
+        description = "Simulate a Lu-177 SPECT/CT study (0.5, 6, 24, 72 h) with known truth, from the digital patient "
+                + "(default) or from a labelled CT.")
 final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,11 +37,15 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
     Path out;
 
-    @Option(names = "--from-ct", required = true, paramLabel = "CT", description = "the diagnostic CT (any readable format)")
+    @Option(names = "--from-ct", paramLabel = "CT", description = "a diagnostic CT (any readable format) instead of the digital patient")
     Path ct;
 
-    @Option(names = "--labels", required = true, paramLabel = "PATH", description = "organ labels on that CT's grid")
+    @Option(names = "--labels", paramLabel = "PATH", description = "organ labels on the --from-ct CT's grid")
     Path labels;
+
+    @Option(names = "--phase", defaultValue = "NONE",
+            description = "contrast phase of the digital patient's CT: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}")
+    ContrastPhase phase;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed; default ${DEFAULT-VALUE}")
     long seed;
@@ -50,10 +60,20 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, DosimetryInputException, BadInputException {
-        Volume image = ImageFiles.read(ct).volume();
-        LabelMap organs = ImageFiles.readLabels(labels);
-        if (!organs.geometry().sameGrid(image.geometry(), 1e-3)) {
-            throw new BadInputException(labels + ": labels are not on the grid of " + ct);
+        Volume image;
+        LabelMap organs;
+        if (ct == null && labels == null) {
+            Phantom patient = PhantomGenerator.generate(seed, PhantomOptions.defaults().withPhase(phase));
+            image = patient.ct();
+            organs = patient.organs();
+        } else if (ct == null || labels == null) {
+            throw new BadInputException("simulate: --from-ct and --labels go together");
+        } else {
+            image = ImageFiles.read(ct).volume();
+            organs = ImageFiles.readLabels(labels);
+            if (!organs.geometry().sameGrid(image.geometry(), 1e-3)) {
+                throw new BadInputException(labels + ": labels are not on the grid of " + ct);
+            }
         }
         SimulationSettings settings = SimulationSettings.defaults().withSeed(seed).withMotionMm(motionMm).withKernel(kernel);
         PrintWriter err = spec.commandLine().getErr();

@@ -16,6 +16,9 @@ import org.organdose.image.Organ;
 import org.organdose.image.Resampler;
 import org.organdose.image.Volume;
 import org.organdose.image.io.MedicalImage;
+import org.organdose.image.registration.RegistrationResult;
+import org.organdose.image.registration.RigidRegistration;
+import org.organdose.image.registration.RigidTransform;
 
 /**
  * From a study manifest to organ activities, time-integrated activities, a dose map and
@@ -23,12 +26,18 @@ import org.organdose.image.io.MedicalImage;
  *
  * <ol>
  *   <li>Masses: organ volumes on the diagnostic CT's labels times the density.</li>
- *   <li>Per time point: the SPECT in MBq/mL, the session's organ labels (its own, or the
- *       diagnostic ones when its CT shares the diagnostic CT's grid) mapped onto the SPECT grid
- *       with fractional coverage, and organ activities by the chosen {@link ActivityMethod}.</li>
+ *   <li>Per time point: the SPECT in MBq/mL, the session's organ labels mapped onto the SPECT
+ *       grid with fractional coverage, and organ activities by the chosen {@link ActivityMethod}.
+ *       The labels are the session's own, or the diagnostic ones carried through a registration
+ *       of the session CT to the diagnostic CT ({@link RigidRegistration}); a session whose CT is
+ *       the diagnostic CT, or whose registration finds no motion, uses the diagnostic labels as
+ *       they are.
+ *       A QA check ({@link AlignmentCheck}) flags organs whose activity centroid lies off the
+ *       CT masks.</li>
  *   <li>Time-activity fits and their integrals per organ ({@link TimeActivityFitter}).</li>
  *   <li>The voxel TIA map on the dose grid (the diagnostic CT's extent at the dose spacing):
- *       each organ's TIA spread over its dose voxels (those whose centre lies in it) in proportion to the time-integrated SPECT divided
+ *       each organ's TIA spread over its dose voxels (those whose centre lies in it) in proportion to the time-integrated SPECT
+ *       (each registered session's SPECT first brought into the diagnostic frame) divided
  *       by the organ's own mask blurred with the SPECT resolution (which undoes the fall-off
  *       that blurring puts at the organ's edge), plus the rest of the body at the uniform
  *       concentration of the transfer matrix's body compartment, integrated as a trapezoid.</li>
@@ -39,6 +48,17 @@ import org.organdose.image.io.MedicalImage;
 public final class DosimetryPipeline {
     /** Blurred organ fractions below this are not used to correct the organ's SPECT shape (noise). */
     private static final double MIN_RECOVERY = 0.05;
+    /**
+     * Two CTs of one patient registered well correlate above 0.99 in the soft-tissue window (0.9992
+     * on the shared moving study); below this the registration is suspect.
+     */
+    private static final double LOW_CORRELATION = 0.9;
+    /**
+     * A registration that moves no corner of the diagnostic CT by this much (mm, a fifth of a
+     * typical CT voxel) finds no motion: the session is used as lying in the diagnostic frame, so
+     * that the labels are not resampled for nothing.
+     */
+    private static final double NEGLIGIBLE_MOTION_MM = 0.25;
 
     private final StudyManifest manifest;
     private final DosimetrySettings settings;
@@ -46,6 +66,8 @@ public final class DosimetryPipeline {
     private final StudyImages images;
     private final List<String> warnings = new ArrayList<>();
     private boolean movedSessionWarned;
+    private final List<Map<String, Object>> registrations = new ArrayList<>();
+    private final List<Map<String, Object>> alignment = new ArrayList<>();
 
     private DosimetryPipeline(StudyManifest manifest, DosimetrySettings settings, ProgressListener progress) {
         this.manifest = manifest;
@@ -87,7 +109,8 @@ public final class DosimetryPipeline {
             String at = "timepoints[" + t + "]";
             progress.progress("time point " + tp.hoursPostInjection() + " h: organ activities", 0.05 + 0.6 * t / nt);
             Volume spect = readSpect(tp, at);
-            OrganMasks masks = sessionMasks(tp, at, ct.volume().geometry(), diagnostic, spect.geometry());
+            Session session = sessionMasks(tp, at, ct.volume(), diagnostic, spect.geometry());
+            OrganMasks masks = session.masks();
             ActivityExtractor.Activities a;
             try {
                 a = extractor.extract(spect, masks);
@@ -98,7 +121,8 @@ public final class DosimetryPipeline {
                 activity[o][t] = a.organActivityMBq()[o];
             }
             bodyConcentration[t] = a.bodyConcentrationMBqPerMl();
-            integratedSpect = accumulate(integratedSpect, spect, shapeWeights[t]);
+            checkAlignment(tp, at, spect, masks, a);
+            integratedSpect = accumulate(integratedSpect, spect, session.toSession(), shapeWeights[t]);
         }
 
         progress.progress("time-activity fits", 0.7);
@@ -134,7 +158,8 @@ public final class DosimetryPipeline {
                     dvh.meanGy(), dvh));
         }
         progress.progress("done", 1.0);
-        return new DosimetryResults(nuclide, results, describe(dose, bodyTiaMBqHPerMl), warnings, dose.doseGy());
+        return new DosimetryResults(nuclide, results, describe(dose, bodyTiaMBqHPerMl), warnings, dose.doseGy(),
+                manifest);
     }
 
     /**
@@ -266,15 +291,30 @@ public final class DosimetryPipeline {
         return new Volume(spect.volume().geometry(), out);
     }
 
+    /**
+     * A session's organ masks (its own labels, or the diagnostic ones, carried into its frame when
+     * the patient moved), and the transform from the diagnostic CT's frame to the session's; null
+     * when the session lies, or was found to lie, in the diagnostic frame, or registration is off.
+     */
+    private record Session(OrganMasks masks, RigidTransform toSession) {
+    }
+
     /** The organ masks of one session, checked against its CT and SPECT. */
-    private OrganMasks sessionMasks(StudyManifest.TimePoint tp, String at, Geometry diagnosticGrid, OrganMasks diagnostic,
-                                    Geometry spectGrid) throws DosimetryInputException {
+    private Session sessionMasks(StudyManifest.TimePoint tp, String at, Volume diagnosticCt, OrganMasks diagnostic,
+                                 Geometry spectGrid) throws DosimetryInputException {
+        Geometry diagnosticGrid = diagnosticCt.geometry();
         MedicalImage ct = images.read(tp.ct(), at + ".ct");
         Geometry ctGrid = ct.volume().geometry();
         if (!StudyImages.overlap(ctGrid, spectGrid)) {
             throw new DosimetryInputException(manifest.file() + ": " + at + ": the SPECT " + tp.spect().getFileName()
                     + " and the CT " + tp.ct().getFileName() + " do not overlap in space");
         }
+        // the patient may have moved even when the scanner put the session CT on the diagnostic grid: only a CT that is
+        // the diagnostic CT itself is known to lie in its frame without registering it
+        boolean sameGrid = ctGrid.sameGrid(diagnosticGrid, StudyImages.SAME_GRID_TOLERANCE_MM);
+        boolean isDiagnostic = sameGrid && (tp.ct().toAbsolutePath().normalize().equals(
+                manifest.diagnosticCt().toAbsolutePath().normalize())
+                || Arrays.equals(ct.volume().voxels(), diagnosticCt.voxels()));
         if (tp.labels() != null) {
             LabelMap own = images.readLabels(tp.labels(), at + ".labels", ctGrid, at + ".ct");
             for (Organ o : diagnostic.organs()) {
@@ -283,19 +323,170 @@ public final class DosimetryPipeline {
                             + " (label " + o.label() + ") is missing");
                 }
             }
-            if (!ctGrid.sameGrid(diagnosticGrid, StudyImages.SAME_GRID_TOLERANCE_MM) && !movedSessionWarned) {
-                movedSessionWarned = true;
-                warnings.add(at + ": its CT is on another grid than the diagnostic CT: organ activities use its own"
-                        + " labels, but the dose map lies in the diagnostic CT's frame and takes the shape inside"
-                        + " organs from the SPECTs summed in world coordinates, which motion between sessions blurs");
+            OrganMasks masks = new OrganMasks(own, ct.volume(), settings.bodyThresholdHu(), diagnostic.organs());
+            if (isDiagnostic) {
+                return new Session(masks, null);
             }
-            return new OrganMasks(own, ct.volume(), settings.bodyThresholdHu(), diagnostic.organs());
+            if (settings.registration() == null) {
+                if (!sameGrid && !movedSessionWarned) {
+                    movedSessionWarned = true;
+                    warnings.add(at + ": its CT is on another grid than the diagnostic CT: organ activities use its own"
+                            + " labels, but the dose map lies in the diagnostic CT's frame and takes the shape inside"
+                            + " organs from the SPECTs summed in world coordinates, which motion between sessions blurs"
+                            + " (registration is turned off)");
+                }
+                return new Session(masks, null);
+            }
+            Registered r = register(at, tp, diagnosticCt, diagnostic, ct.volume());
+            LabelMap carried = Resampler.resampleLabels(r.masks().labels(), ctGrid, LabelInterpolation.LABEL_AWARE);
+            StringBuilder agreement = new StringBuilder();
+            Map<String, Object> dice = new LinkedHashMap<>();
+            for (Organ o : diagnostic.organs()) {
+                double d = dice(carried, own, o.label());
+                dice.put(o.key(), d);
+                agreement.append(String.format(Locale.ROOT, "%s %s %.3f", agreement.length() == 0 ? "" : ",", o.key(), d));
+            }
+            r.record().put("dice_carried_vs_own_labels", dice);
+            if (r.negligible()) {
+                return new Session(masks, null);
+            }
+            warnings.add(at + ": organ activities use its own labels;" + r.summary() + "; its SPECT brought into the"
+                    + " diagnostic frame for the dose map; the diagnostic labels carried through the registration agree"
+                    + " with its own labels with Dice" + agreement);
+            return new Session(masks, r.transform());
         }
-        if (!ctGrid.sameGrid(diagnosticGrid, StudyImages.SAME_GRID_TOLERANCE_MM)) {
-            warnings.add(at + ": no labels and its CT grid differs from the diagnostic CT's: the diagnostic labels"
-                    + " are used in world coordinates, without registration");
+        if (isDiagnostic) {
+            return new Session(diagnostic, null);
         }
-        return diagnostic;
+        if (settings.registration() == null) {
+            if (!sameGrid) {
+                warnings.add(at + ": no labels and its CT grid differs from the diagnostic CT's: the diagnostic labels"
+                        + " are used in world coordinates, without registration (registration is turned off)");
+            }
+            return new Session(diagnostic, null);
+        }
+        return registered(tp, at, diagnosticCt, diagnostic, ct.volume());
+    }
+
+    /**
+     * A session registered to the diagnostic CT: the transform (diagnostic to session frame), the
+     * diagnostic masks carried into the session's frame, the record for results.json, a
+     * one-line summary for the warnings, and whether the motion found is negligible (then the
+     * session is treated as lying in the diagnostic frame).
+     */
+    private record Registered(RigidTransform transform, OrganMasks masks, Map<String, Object> record, String summary,
+                              boolean negligible) {
+    }
+
+    /**
+     * The session CT registered to the diagnostic CT and the diagnostic labels (and, for the body
+     * compartment, the diagnostic CT) carried into the session's frame: the same voxels on the
+     * grid moved by the transform, mapped onto the SPECT by world coordinates without any
+     * resampling in between. The transform is recorded for results.json.
+     */
+    private Session registered(StudyManifest.TimePoint tp, String at, Volume diagnosticCt, OrganMasks diagnostic,
+                               Volume sessionCt) throws DosimetryInputException {
+        Registered r = register(at, tp, diagnosticCt, diagnostic, sessionCt);
+        if (r.negligible()) {
+            return new Session(diagnostic, null);
+        }
+        warnings.add(at + ": no labels of its own:" + r.summary()
+                + "; the diagnostic labels were carried through the registration and its SPECT brought into the"
+                + " diagnostic frame for the dose map");
+        return new Session(r.masks(), r.transform());
+    }
+
+    private Registered register(String at, StudyManifest.TimePoint tp, Volume diagnosticCt, OrganMasks diagnostic,
+                                Volume sessionCt) throws DosimetryInputException {
+        RegistrationResult r;
+        try {
+            r = RigidRegistration.register(diagnosticCt, sessionCt, settings.registration());
+        } catch (IllegalArgumentException e) {
+            throw new DosimetryInputException(manifest.file() + ": " + at + ".ct: cannot register it to the diagnostic CT: "
+                    + e.getMessage(), e);
+        }
+        RigidTransform toSession = r.transform();
+        // the diagnostic labels and CT moved with the patient, voxels untouched: their grid carried by the transform
+        Geometry carriedGrid = toSession.carry(diagnosticCt.geometry());
+        OrganMasks carried = new OrganMasks(new LabelMap(carriedGrid, diagnostic.labels().labels()),
+                new Volume(carriedGrid, diagnosticCt.voxels()), settings.bodyThresholdHu(), diagnostic.organs());
+        double[] t = toSession.translation();
+        String summary = String.format(Locale.ROOT, " registered to the diagnostic CT (rigid, normalised"
+                + " cross-correlation %.4f): the patient moved by %.1f mm (%.1f, %.1f, %.1f LPS) at the body centre and"
+                + " turned by %.2f degrees (transform in settings.registration)", r.finalMetric(),
+                Math.sqrt(t[0] * t[0] + t[1] * t[1] + t[2] * t[2]), t[0], t[1], t[2], toSession.rotationAngleDegrees());
+        if (r.finalMetric() < LOW_CORRELATION) {
+            summary += "; the correlation is low for two CTs of one patient: check the alignment";
+        }
+        double largest = largestDisplacementMm(toSession, diagnosticCt.geometry());
+        boolean negligible = largest < NEGLIGIBLE_MOTION_MM;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hours", tp.hoursPostInjection());
+        m.put("moving", tp.ct().getFileName().toString());
+        m.put("fixed", manifest.diagnosticCt().getFileName().toString());
+        m.put("maps", "diagnostic-CT points to this session's CT points, LPS mm: x -> R (x - centre) + centre + translation");
+        double[] e = toSession.eulerAngles();
+        m.put("euler_deg_zyx", new double[] {Math.toDegrees(e[0]), Math.toDegrees(e[1]), Math.toDegrees(e[2])});
+        m.put("rotation_angle_deg", toSession.rotationAngleDegrees());
+        m.put("centre_mm", toSession.centre());
+        m.put("translation_mm", t);
+        m.put("matrix_lps", toSession.matrix4());
+        m.put("ncc", r.finalMetric());
+        m.put("iterations_per_level", r.iterationsPerLevel());
+        m.put("seconds", r.seconds());
+        m.put("largest_displacement_mm", largest);
+        m.put("motion_negligible", negligible);
+        registrations.add(m);
+        return new Registered(toSession, carried, m, summary, negligible);
+    }
+
+    /** The largest displacement the transform gives any corner of the grid's extent, mm. */
+    private static double largestDisplacementMm(RigidTransform t, Geometry g) {
+        double largest = 0;
+        for (int c = 0; c < 8; c++) {
+            double[] d = t.displacementAt(g.indexToWorld((c & 1) == 0 ? 0 : g.nx() - 1, (c & 2) == 0 ? 0 : g.ny() - 1,
+                    (c & 4) == 0 ? 0 : g.nz() - 1));
+            largest = Math.max(largest, Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]));
+        }
+        return largest;
+    }
+
+    /** Dice coefficient of one label between two maps on the same grid. */
+    static double dice(LabelMap a, LabelMap b, int label) {
+        byte[] x = a.labels();
+        byte[] y = b.labels();
+        long both = 0;
+        long total = 0;
+        for (int p = 0; p < x.length; p++) {
+            boolean inA = x[p] == label;
+            boolean inB = y[p] == label;
+            total += (inA ? 1 : 0) + (inB ? 1 : 0);
+            both += inA && inB ? 1 : 0;
+        }
+        return total == 0 ? 1 : 2.0 * both / total;
+    }
+
+    /** Flags organs whose activity centroid lies off the CT masks by more than the threshold. */
+    private void checkAlignment(StudyManifest.TimePoint tp, String at, Volume spect, OrganMasks masks,
+                                ActivityExtractor.Activities a) {
+        double[][] offsets = AlignmentCheck.offsetsMm(spect, masks, a.organActivityMBq(), a.bodyConcentrationMBqPerMl(),
+                settings.spectFwhmMm());
+        Map<String, Object> byOrgan = new LinkedHashMap<>();
+        for (int o = 0; o < offsets.length; o++) {
+            double[] d = offsets[o];
+            double mm = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+            String organ = masks.organs().get(o).key();
+            byOrgan.put(organ, Double.isFinite(mm) ? mm : null);
+            if (mm > settings.misalignmentThresholdMm()) {
+                warnings.add(String.format(Locale.ROOT, "%s (%s h): %s: its activity centroid lies %.1f mm (%.1f, %.1f,"
+                        + " %.1f LPS) from where its CT mask puts it (threshold %.3g mm): SPECT and CT may be misaligned",
+                        at, tp.hoursPostInjection(), organ, mm, d[0], d[1], d[2], settings.misalignmentThresholdMm()));
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hours", tp.hoursPostInjection());
+        m.put("activity_centroid_offset_mm", byOrgan);
+        alignment.add(m);
     }
 
     /**
@@ -318,10 +509,15 @@ public final class DosimetryPipeline {
         return w;
     }
 
-    /** sum += weight * spect, on the first SPECT's grid (later SPECTs resampled by world coordinates). */
-    private static Volume accumulate(Volume sum, Volume spect, double weight) {
-        Volume onGrid = sum == null || spect.geometry().sameGrid(sum.geometry(), StudyImages.SAME_GRID_TOLERANCE_MM)
-                ? spect : Resampler.resample(spect, sum.geometry(), Interpolation.TRILINEAR, 0f);
+    /**
+     * sum += weight * spect, on the first SPECT's grid (in the diagnostic frame). A registered
+     * session's SPECT is read through its transform, spect(T(x)); others by world coordinates.
+     */
+    private static Volume accumulate(Volume sum, Volume spect, RigidTransform toSession, double weight) {
+        Geometry grid = sum == null ? spect.geometry() : sum.geometry();
+        Volume onGrid = toSession != null ? toSession.resample(spect, grid, Interpolation.TRILINEAR, 0f)
+                : spect.geometry().sameGrid(grid, StudyImages.SAME_GRID_TOLERANCE_MM) ? spect
+                : Resampler.resample(spect, grid, Interpolation.TRILINEAR, 0f);
         Volume out = sum == null ? new Volume(spect.geometry()) : sum;
         float[] o = out.voxels();
         float[] s = onGrid.voxels();
@@ -399,6 +595,13 @@ public final class DosimetryPipeline {
                 + " integrated by trapezoid");
         m.put("body_tia_MBq_h_per_mL", bodyTia);
         m.put("organ_dose_voxels", "dose grid voxels whose centre lies in the organ");
+        Map<String, Object> registration = new LinkedHashMap<>();
+        registration.put("method", settings.registration() == null ? "off" : settings.registration().describe());
+        registration.put("timepoints", registrations);
+        m.put("registration", registration);
+        m.put("alignment_qa", Map.of("method", "activity-weighted centroid of the SPECT vs of the fitted compartment model"
+                + " (organs and body at their measured concentrations, blurred with the SPECT FWHM), around each organ",
+                "timepoints", alignment));
         return m;
     }
 }

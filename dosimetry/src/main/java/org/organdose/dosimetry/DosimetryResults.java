@@ -1,5 +1,6 @@
 package org.organdose.dosimetry;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.organdose.image.Organ;
@@ -13,12 +14,21 @@ import org.organdose.image.Volume;
  * @param settings     every choice that shaped the numbers (for results.json)
  * @param warnings     what the user should check
  * @param doseGy       the absorbed dose map, Gy, on the dose grid
+ * @param study        the manifest the results come from (its input files go into results.json)
  */
 public record DosimetryResults(Radionuclide radionuclide, List<OrganResult> organs, Map<String, Object> settings,
-                               List<String> warnings, Volume doseGy) {
+                               List<String> warnings, Volume doseGy, StudyManifest study) {
     public DosimetryResults {
         organs = List.copyOf(organs);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The same results with one more warning first in the list, e.g. where the caller took the masks from. */
+    public DosimetryResults withLeadingWarning(String warning) {
+        List<String> all = new ArrayList<>(warnings.size() + 1);
+        all.add(warning);
+        all.addAll(warnings);
+        return new DosimetryResults(radionuclide, organs, settings, all, doseGy, study);
     }
 
     /** The result for {@code organ}, or null when the labels did not contain it. */

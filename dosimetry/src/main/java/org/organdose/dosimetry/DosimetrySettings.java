@@ -3,6 +3,7 @@ package org.organdose.dosimetry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.organdose.image.registration.RegistrationSettings;
 
 /**
  * The choices of a dosimetry run. Immutable; start from {@link #defaults()} and change what you
@@ -19,10 +20,16 @@ import java.util.Map;
  * @param doseGridSpacingMm  dose grid voxel size; NaN: the kernel's voxel size (a folder's kernel
  *                           closest to 3 mm; 3 mm without a kernel)
  * @param bodyThresholdHu    CT voxels above this are body (background compartment and its mask)
+ * @param registration       how a session CT without labels of its own, on another grid than the
+ *                           diagnostic CT, is registered to it; null: no registration (the
+ *                           diagnostic labels are used in world coordinates)
+ * @param misalignmentThresholdMm a time point is flagged when an organ's activity centroid lies
+ *                           farther than this from where its CT mask puts it
  */
 public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, double psfSigmaMm, double spectFwhmMm,
                                 double densityGPerMl, FitModel fitModel, Path kernel, double doseGridSpacingMm,
-                                double bodyThresholdHu) {
+                                double bodyThresholdHu, RegistrationSettings registration,
+                                double misalignmentThresholdMm) {
     /** Dose grid spacing used without a kernel and without an explicit spacing. */
     public static final double DEFAULT_GRID_MM = 3.0;
 
@@ -32,6 +39,9 @@ public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, 
         }
         if (!Double.isNaN(doseGridSpacingMm) && !(doseGridSpacingMm > 0)) {
             throw new IllegalArgumentException("dose grid spacing must be positive");
+        }
+        if (!(misalignmentThresholdMm > 0)) {
+            throw new IllegalArgumentException("misalignment threshold must be positive");
         }
         if (fitModel == null || activityMethod == null) {
             throw new IllegalArgumentException("fit model and activity method are required");
@@ -44,43 +54,52 @@ public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, 
      */
     public static DosimetrySettings defaults() {
         return new DosimetrySettings(ActivityMethod.GTM, 3.0, 3.0, 11.0, 1.06, FitModel.BI_EXPONENTIAL, null,
-                Double.NaN, -300);
+                Double.NaN, -300, RegistrationSettings.defaults(), 10.0);
     }
 
     public DosimetrySettings withActivityMethod(ActivityMethod m) {
-        return new DosimetrySettings(m, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu);
+        return new DosimetrySettings(m, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm);
     }
 
     public DosimetrySettings withMarginMm(double v) {
-        return new DosimetrySettings(activityMethod, v, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu);
+        return new DosimetrySettings(activityMethod, v, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm);
     }
 
     public DosimetrySettings withPsfSigmaMm(double v) {
-        return new DosimetrySettings(activityMethod, marginMm, v, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu);
+        return new DosimetrySettings(activityMethod, marginMm, v, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm);
     }
 
     public DosimetrySettings withSpectFwhmMm(double v) {
-        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, v, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu);
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, v, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm);
     }
 
     public DosimetrySettings withDensityGPerMl(double v) {
-        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, v, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu);
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, v, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm);
     }
 
     public DosimetrySettings withFitModel(FitModel m) {
-        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, m, kernel, doseGridSpacingMm, bodyThresholdHu);
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, m, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm);
     }
 
     public DosimetrySettings withKernel(Path k) {
-        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, k, doseGridSpacingMm, bodyThresholdHu);
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, k, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm);
     }
 
     public DosimetrySettings withDoseGridSpacingMm(double v) {
-        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, v, bodyThresholdHu);
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, v, bodyThresholdHu, registration, misalignmentThresholdMm);
+    }
+
+    /** Registration of moved session CTs; null turns it off. */
+    public DosimetrySettings withRegistration(RegistrationSettings r) {
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, r, misalignmentThresholdMm);
+    }
+
+    public DosimetrySettings withMisalignmentThresholdMm(double v) {
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, v);
     }
 
     public DosimetrySettings withBodyThresholdHu(double v) {
-        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, v);
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, v, registration, misalignmentThresholdMm);
     }
 
     /** The settings as written to results.json. */

@@ -20,8 +20,8 @@ import org.organdose.image.io.NiftiWriter;
 import org.organdose.image.io.StorageType;
 
 /**
- * Writes {@code results.json} (keys of DESIGN.md), {@code summary.csv} and {@code dose_Gy.nii.gz}
- * into a folder. Everything is first written into a hidden temporary folder inside it, then
+ * Writes {@code results.json} (keys of DESIGN.md, plus the input files under {@code inputs}),
+ * {@code summary.csv} and {@code dose_Gy.nii.gz} into a folder; {@link ResultsReader} reads it back. Everything is first written into a hidden temporary folder inside it, then
  * moved into place with results.json last (an old one is removed first): a folder holding a
  * results.json always holds the complete output of one run.
  */
@@ -105,10 +105,36 @@ public final class ResultsWriter {
                 volume.add(row[1]);
             }
         }
+        root.set("inputs", inputs(mapper, results.study()));
         root.set("settings", mapper.valueToTree(sanitise(results.settings())));
         ArrayNode warnings = root.putArray("warnings");
         results.warnings().forEach(warnings::add);
         return root;
+    }
+
+    /**
+     * The files the results come from, as absolute paths, and the dose map beside results.json
+     * (relative to it): what a report regenerated from results.json needs to read again.
+     */
+    private static ObjectNode inputs(ObjectMapper mapper, StudyManifest study) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("manifest", absolute(study.file()));
+        n.put("diagnostic_ct", absolute(study.diagnosticCt()));
+        n.put("diagnostic_labels", absolute(study.diagnosticLabels()));
+        n.put("dose_map", DOSE_NIFTI);
+        ArrayNode tps = n.putArray("timepoints");
+        for (StudyManifest.TimePoint tp : study.timePoints()) {
+            ObjectNode t = tps.addObject();
+            t.put("hours", tp.hoursPostInjection());
+            t.put("spect", absolute(tp.spect()));
+            t.put("ct", absolute(tp.ct()));
+            t.put("labels", absolute(tp.labels()));
+        }
+        return n;
+    }
+
+    private static String absolute(Path p) {
+        return p == null ? null : p.toAbsolutePath().normalize().toString();
     }
 
     private static ObjectNode fit(ObjectMapper mapper, TimeActivityFit f) {

@@ -221,4 +221,39 @@ class SyntheticStudyTest {
         Files.writeString(dir.resolve("study.json"), json);
         assertThatThrownBy(this::run).hasMessageContaining("timepoints[0].labels: liver (label 1) is missing");
     }
+
+    @Test
+    void aMovedSessionIsRegisteredAndItsLabelsFollowThePatient() throws Exception {
+        double shared = run().organ(Organ.KIDNEY_RIGHT).tiaMBqH();
+        // the last session: the patient lies 8 mm further left, CT and SPECT alike
+        Volume ct = NiftiReader.read(dir.resolve("ct.nii.gz")).volume();
+        double[] moved = {8, 0, 0};
+        NiftiWriter.write(new Volume(ctGrid.with(40, 40, 20, ctGrid.spacing(), moved), ct.voxels()), StorageType.INT16,
+                dir.resolve("ct_moved.nii.gz"));
+        Volume spect = NiftiReader.read(dir.resolve("spect_120.0.nii.gz")).volume();
+        NiftiWriter.write(new Volume(spectGrid.with(20, 20, 10, spectGrid.spacing(), new double[] {9, 1, 1}), spect.voxels()),
+                StorageType.FLOAT32, dir.resolve("spect_120.0.nii.gz"));
+        useCtForLastSession("ct_moved.nii.gz");
+        DosimetryResults r = run();
+        assertThat(r.organ(Organ.KIDNEY_RIGHT).tiaMBqH()).isCloseTo(shared, within(1e-4 * shared));
+        assertThat(r.warnings()).anyMatch(w -> w.startsWith("timepoints[3]: no labels of its own: registered to the"
+                + " diagnostic CT") && w.contains("moved by 8.0 mm (8.0, 0.0, 0.0 LPS)"));
+    }
+
+    @Test
+    void aSessionCtWithoutABodyCannotBeRegistered() throws Exception {
+        Volume air = new Volume(ctGrid.with(40, 40, 20, ctGrid.spacing(), new double[] {8, 0, 0}));
+        java.util.Arrays.fill(air.voxels(), -1000f);
+        NiftiWriter.write(air, StorageType.INT16, dir.resolve("ct_air.nii.gz"));
+        useCtForLastSession("ct_air.nii.gz");
+        assertThatThrownBy(this::run).isInstanceOf(DosimetryInputException.class)
+                .hasMessage(dir.resolve("study.json") + ": timepoints[3].ct: cannot register it to the diagnostic CT: the"
+                        + " moving image holds no body above -500.0 HU");
+    }
+
+    private void useCtForLastSession(String ct) throws Exception {
+        String json = Files.readString(dir.resolve("study.json")).replace("\"spect_120.0.nii.gz\", \"ct\": \"ct.nii.gz\"",
+                "\"spect_120.0.nii.gz\", \"ct\": \"" + ct + "\"");
+        Files.writeString(dir.resolve("study.json"), json);
+    }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param acquisitionSeconds acquisition time per time point
  * @param motionMm          largest patient shift per axis between sessions (0: none); rotations up to
  *                          motionMm / 2 degrees about the body axis
- * @param lowDoseNoiseHu    noise standard deviation of the session CTs
+ * @param lowDoseNoiseHu    noise added to the diagnostic CT's to make the session CTs
  * @param lowDoseSliceMm    slice thickness and spacing of the session CTs
  * @param cortexToMedulla   kidney cortex to medulla concentration ratio
  * @param textureFraction   relative amplitude of the smooth uptake texture inside organs
@@ -55,7 +55,7 @@ public record SimulationSettings(long seed, double[] hours, double injectedActiv
         k.put("liver", CompartmentKinetics.of(0.06, 70.0, -0.02, 3.0));
         k.put("spleen", CompartmentKinetics.of(0.15, 70.0, -0.05, 4.0));
         k.put("body", CompartmentKinetics.of(0.01, 1.0, 0.002, 40.0));
-        return new SimulationSettings(1, new double[] {0.5, 6, 24, 72}, 7400, k, 4.7952, 11.0, 12.0, 1800, 0, 40, 3.2,
+        return new SimulationSettings(1, new double[] {0.5, 6, 24, 72}, 7400, k, 4.7952, 11.0, 12.0, 1800, 0, 45, 5.0,
                 1.5, 0.15, 3.0, null, 1.06);
     }
 

@@ -27,6 +27,7 @@ import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 import org.organdose.image.io.ImageFiles;
 import org.organdose.image.io.StorageType;
+import org.organdose.image.registration.RigidTransform;
 
 /**
  * A Lu-177 SPECT/CT study with known truth, simulated from a labelled CT: per time point a
@@ -46,7 +47,7 @@ public final class StudySimulator {
     }
 
     /** Where the files went and what the truth is. */
-    public record SimulatedStudy(Path manifest, Path truthJson, Map<Organ, OrganTruth> truth, List<PatientMotion> motions) {
+    public record SimulatedStudy(Path manifest, Path truthJson, Map<Organ, OrganTruth> truth, List<RigidTransform> motions) {
     }
 
     /** True values for one organ. */
@@ -98,7 +99,6 @@ public final class StudySimulator {
         progress.progress("activity distribution", 0.0);
         // one grid for the activity and the true dose, so that the dose sees exactly the simulated activity
         ActivityDistribution activity = new ActivityDistribution(ct, labels, s.doseGridMm(), s);
-        Geometry sessionGrid = SessionCtSimulator.sessionGrid(ct.geometry(), s.lowDoseSliceMm());
         Geometry spectGrid = ct.geometry().resampledTo(new double[] {s.spectVoxelMm(), s.spectVoxelMm(), s.spectVoxelMm()});
         double[] centre = ct.geometry().centre();
         double[] hours = s.hours();
@@ -112,25 +112,28 @@ public final class StudySimulator {
         manifest.put("injected_activity_MBq", s.injectedActivityMBq());
         manifest.put("diagnostic_ct", "ct.nii.gz");
         ArrayNode timepoints = manifest.putArray("timepoints");
-        List<PatientMotion> motions = new ArrayList<>();
+        List<RigidTransform> motions = new ArrayList<>();
+        LowDoseCt.Options lowDose = new LowDoseCt.Options(s.lowDoseSliceMm(), s.lowDoseNoiseHu(),
+                LowDoseCt.Options.defaults().noiseCorrelationMm());
         for (int t = 0; t < hours.length; t++) {
             progress.progress(String.format(Locale.ROOT, "time point %s h: low-dose CT and SPECT", hourName(hours[t])),
                     0.1 + 0.6 * t / hours.length);
-            PatientMotion motion = s.motionMm() > 0 ? PatientMotion.random(random, s.motionMm(), centre)
-                    : PatientMotion.none(centre);
+            RigidTransform motion = s.motionMm() > 0 ? randomMotion(random, s.motionMm(), centre) : RigidTransform.identity(centre);
             motions.add(motion);
             Map<Organ, Double> concentration = new LinkedHashMap<>();
             for (Organ o : activity.organs()) {
                 concentration.put(o, s.kineticsOf(o.key()).concentrationMBqPerMl(hours[t]));
             }
             Volume map = activity.map(concentration, s.kinetics().get("body").concentrationMBqPerMl(hours[t]));
-            Volume movedMap = new Volume(motion.moved(map.geometry()), map.voxels());
+            Volume movedMap = new Volume(motion.carry(map.geometry()), map.voxels());
             Volume spect = SpectSimulator.simulate(movedMap, spectGrid, s.spectFwhmMm(), s.countsPerMBqS(),
                     s.acquisitionSeconds(), random);
-            Volume session = SessionCtSimulator.simulate(ct, motion, sessionGrid, s.lowDoseNoiseHu(), random);
+            LowDoseCt session = LowDoseCt.simulate(ct, labels, motion, lowDose, random.nextLong());
             String h = hourName(hours[t]);
             ImageFiles.write(spect, StorageType.FLOAT32, dir.resolve("spect_" + h + "h.nii.gz"));
-            ImageFiles.write(session, StorageType.INT16, dir.resolve("ldct_" + h + "h.nii.gz"));
+            ImageFiles.write(session.ct(), StorageType.INT16, dir.resolve("ldct_" + h + "h.nii.gz"));
+            // the organs where this session's CT shows them: a reference for segmentation and registration
+            ImageFiles.writeLabels(session.organs(), dir.resolve("truth_labels_" + h + "h.nii.gz"));
             ObjectNode tp = timepoints.addObject();
             tp.put("hours", hours[t]);
             tp.put("spect", "spect_" + h + "h.nii.gz");
@@ -186,7 +189,7 @@ public final class StudySimulator {
     }
 
     private static ObjectNode truthJson(ObjectMapper json, SimulationSettings s, Map<Organ, OrganTruth> truth,
-                                        List<PatientMotion> motions, double[] hours, String doseMethod) {
+                                        List<RigidTransform> motions, double[] hours, String doseMethod) {
         ObjectNode root = json.createObjectNode();
         root.put("kernel", s.kernel() == null ? null : s.kernel().getFileName().toString());
         root.put("dose_method", doseMethod);
@@ -204,15 +207,18 @@ public final class StudySimulator {
         root.put("seed", s.seed());
         ObjectNode motion = root.putObject("motion");
         for (int t = 0; t < hours.length; t++) {
-            PatientMotion m = motions.get(t);
+            RigidTransform m = motions.get(t);
             ObjectNode n = motion.putObject(String.valueOf(hours[t]));
             ArrayNode tr = n.putArray("translation_mm");
-            for (double v : m.translationMm()) {
+            for (double v : m.translation()) {
                 tr.add(v);
             }
-            n.put("rotation_deg_about_z", m.rotationDegrees());
+            ArrayNode rot = n.putArray("rotation_deg_about_xyz");
+            for (double v : m.eulerAngles()) {
+                rot.add(Math.toDegrees(v));
+            }
             ArrayNode c = n.putArray("rotation_centre_mm");
-            for (double v : m.centreMm()) {
+            for (double v : m.centre()) {
                 c.add(v);
             }
         }
@@ -232,6 +238,18 @@ public final class StudySimulator {
             n.put("D98_Gy", t.d98Gy());
         }
         return root;
+    }
+
+    /**
+     * Shifts up to {@code maxMm} per axis and a turn about the body axis up to maxMm / 2 degrees,
+     * uniformly, about the centre of the CT: how a patient lies differently on the table.
+     */
+    static RigidTransform randomMotion(Random random, double maxMm, double[] centre) {
+        double[] t = new double[3];
+        for (int a = 0; a < 3; a++) {
+            t[a] = (2 * random.nextDouble() - 1) * maxMm;
+        }
+        return RigidTransform.fromEuler(0, 0, Math.toRadians((2 * random.nextDouble() - 1) * maxMm / 2), t, centre);
     }
 
     /** "0.5", "6", "24": hours as they appear in file names. */

@@ -3,9 +3,9 @@ package org.organdose.phantom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.organdose.image.Geometry;
 
 class SimulationPartsTest {
     @Test
@@ -36,19 +36,5 @@ class SimulationPartsTest {
             assertThat(m).isCloseTo(mean, within(0.02 * mean + 0.01));
             assertThat(s2 / n - m * m).isCloseTo(mean, within(0.04 * mean + 0.02));
         }
-    }
-
-    @Test
-    void movedGridPutsEachVoxelWhereTheMotionTakesIt() {
-        Geometry g = Geometry.axisAligned(10, 12, 8, new double[] {1.5, 2, 3}, new double[] {-7, 4, 30});
-        PatientMotion m = new PatientMotion(new double[] {3, -2, 5}, 7, new double[] {1, 2, 3});
-        Geometry moved = m.moved(g);
-        for (int[] idx : new int[][] {{0, 0, 0}, {9, 11, 7}, {4, 3, 6}}) {
-            double[] expected = m.apply(g.indexToWorld(idx[0], idx[1], idx[2]));
-            double[] actual = moved.indexToWorld(idx[0], idx[1], idx[2]);
-            assertThat(actual).containsExactly(expected, within(1e-9));
-        }
-        // the rotation is about the centre: the centre only shifts
-        assertThat(m.apply(new double[] {1, 2, 3})).containsExactly(new double[] {4, 0, 8}, within(1e-9));
     }
 }
