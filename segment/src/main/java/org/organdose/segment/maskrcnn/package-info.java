@@ -1,0 +1,20 @@
+/**
+ * Building blocks of the paper's 2.5D Mask R-CNN (He et al. 2017; Nazari et al. 2021), on DJL's
+ * PyTorch engine, which offers no detection operators of its own.
+ *
+ * <ul>
+ *   <li>{@link org.organdose.segment.maskrcnn.ResNetFpn}: ResNet body with the P2-P5 feature pyramid;</li>
+ *   <li>{@link org.organdose.segment.maskrcnn.Anchors}, {@link org.organdose.segment.maskrcnn.RpnHead}:
+ *       anchors per level and the shared RPN head;</li>
+ *   <li>{@link org.organdose.segment.maskrcnn.AnchorMatcher},
+ *       {@link org.organdose.segment.maskrcnn.BalancedSampler},
+ *       {@link org.organdose.segment.maskrcnn.BoxCoder}: training targets;</li>
+ *   <li>{@link org.organdose.segment.maskrcnn.Nms}: suppression of overlapping proposals and detections;</li>
+ *   <li>{@link org.organdose.segment.maskrcnn.RoiAlign}: differentiable RoIAlign with torchvision's
+ *       {@code aligned=True} semantics.</li>
+ * </ul>
+ *
+ * <p>Boxes are flat {@code float[]} of {@code (x1, y1, x2, y2)} in input pixels (see
+ * {@link org.organdose.segment.maskrcnn.Boxes}): they are targets and proposals, never differentiated.
+ */
+package org.organdose.segment.maskrcnn;
