@@ -146,12 +146,7 @@ public final class RoiAlign {
                     order[win.box] = done++;
                 }
             }
-            NDArray pooled = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), 0);
-            if (!isIdentity(order)) {
-                long[] gather = Arrays.stream(order).asLongStream().toArray();
-                pooled = pooled.get(manager.create(gather));
-            }
-            pooled = pooled.transpose(0, 3, 1, 2);
+            NDArray pooled = inOriginalOrder(manager, parts, order).transpose(0, 3, 1, 2);
             NDScope.unregister(pooled);
             return pooled;
         }
@@ -184,13 +179,18 @@ public final class RoiAlign {
         return manager.create(ax, new Shape(kb, 1, outputWidth, cols)).matMul(alongY);
     }
 
-    private static boolean isIdentity(int[] order) {
+    /**
+     * Concatenates results computed group by group along axis 0 and puts their rows back in the
+     * callers' order: {@code order[i]} is where row {@code i} sits in the concatenation.
+     */
+    static NDArray inOriginalOrder(NDManager manager, List<NDArray> parts, int[] order) {
+        NDArray joined = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), 0);
         for (int i = 0; i < order.length; i++) {
             if (order[i] != i) {
-                return false;
+                return joined.get(manager.create(Arrays.stream(order).asLongStream().toArray()));
             }
         }
-        return true;
+        return joined;
     }
 
     /** The feature-map window box {@code i} reads and its weight matrices restricted to it. */
