@@ -48,4 +48,16 @@ public final class Boxes {
         }
         return iou;
     }
+
+    /** A copy with every box clipped to the image {@code [0, width] x [0, height]}. */
+    public static float[] clipped(float[] boxes, int height, int width) {
+        float[] out = new float[4 * count(boxes)];
+        for (int i = 0; i < out.length; i += 4) {
+            out[i] = Math.min(Math.max(boxes[i], 0), width);
+            out[i + 1] = Math.min(Math.max(boxes[i + 1], 0), height);
+            out[i + 2] = Math.min(Math.max(boxes[i + 2], 0), width);
+            out[i + 3] = Math.min(Math.max(boxes[i + 3], 0), height);
+        }
+        return out;
+    }
 }

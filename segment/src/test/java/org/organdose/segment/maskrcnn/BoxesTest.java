@@ -34,4 +34,10 @@ class BoxesTest {
         assertThat(Boxes.count(new float[8])).isEqualTo(2);
         assertThatThrownBy(() -> Boxes.count(new float[6])).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void clippingKeepsBoxesInsideTheImage() {
+        float[] clipped = Boxes.clipped(new float[] {-5, 3, 120, 40, 200, 200, 210, 210}, 50, 100);
+        assertThat(clipped).containsExactly(0, 3, 100, 40, 100, 50, 100, 50);
+    }
 }
