@@ -9,9 +9,13 @@
  *   <li>{@link org.organdose.segment.maskrcnn.AnchorMatcher},
  *       {@link org.organdose.segment.maskrcnn.BalancedSampler},
  *       {@link org.organdose.segment.maskrcnn.BoxCoder}: training targets;</li>
+ *   <li>{@link org.organdose.segment.maskrcnn.RpnTargets}, {@link org.organdose.segment.maskrcnn.Losses}:
+ *       the RPN's targets and losses (binary cross-entropy, smooth L1);</li>
+ *   <li>{@link org.organdose.segment.maskrcnn.Proposals}: RPN outputs to region proposals;</li>
  *   <li>{@link org.organdose.segment.maskrcnn.Nms}: suppression of overlapping proposals and detections;</li>
  *   <li>{@link org.organdose.segment.maskrcnn.RoiAlign}: differentiable RoIAlign with torchvision's
- *       {@code aligned=True} semantics.</li>
+ *       {@code aligned=True} semantics, and {@link org.organdose.segment.maskrcnn.PyramidRoiAlign},
+ *       which picks each box's pyramid level.</li>
  * </ul>
  *
  * <p>Boxes are flat {@code float[]} of {@code (x1, y1, x2, y2)} in input pixels (see
