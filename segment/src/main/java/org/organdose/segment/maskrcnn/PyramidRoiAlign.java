@@ -75,11 +75,11 @@ public final class PyramidRoiAlign {
                 batch[j] = batchIndices[on.get(j)];
                 order[on.get(j)] = done++;
             }
-            parts.add(perLevel[l].apply(levels.get(l), b, batch));
+            parts.add(perLevel[l].channelsLast(levels.get(l), b, batch));
         }
         if (parts.isEmpty()) {
             return perLevel[0].apply(levels.get(0), boxes, batchIndices); // [0, C, outH, outW]
         }
-        return RoiAlign.inOriginalOrder(levels.get(0).getManager(), parts, order);
+        return RoiAlign.inOriginalOrder(levels.get(0).getManager(), parts, order).transpose(0, 3, 1, 2);
     }
 }

@@ -107,6 +107,11 @@ public final class RoiAlign {
      * @return {@code [K, C, outputHeight, outputWidth]}, attached to the features' manager
      */
     public NDArray apply(NDArray features, float[] boxes, int[] batchIndices) {
+        return channelsLast(features, boxes, batchIndices).transpose(0, 3, 1, 2);
+    }
+
+    /** As {@link #apply(NDArray, float[], int[])}, but {@code [K, outputHeight, outputWidth, C]}. */
+    NDArray channelsLast(NDArray features, float[] boxes, int[] batchIndices) {
         Shape s = features.getShape();
         if (s.dimension() != 4) {
             throw new IllegalArgumentException("features must be [N, C, H, W], got " + s);
@@ -126,7 +131,7 @@ public final class RoiAlign {
         }
         NDManager manager = features.getManager();
         if (k == 0) {
-            return manager.zeros(new Shape(0, c, outputHeight, outputWidth), features.getDataType());
+            return manager.zeros(new Shape(0, outputHeight, outputWidth, c), features.getDataType());
         }
         Map<Long, List<Window>> byWindowSize = new LinkedHashMap<>();
         for (int i = 0; i < k; i++) {
@@ -146,7 +151,7 @@ public final class RoiAlign {
                     order[win.box] = done++;
                 }
             }
-            NDArray pooled = inOriginalOrder(manager, parts, order).transpose(0, 3, 1, 2);
+            NDArray pooled = inOriginalOrder(manager, parts, order);
             NDScope.unregister(pooled);
             return pooled;
         }
