@@ -12,6 +12,8 @@
  *   <li>{@link org.organdose.segment.maskrcnn.RpnTargets}, {@link org.organdose.segment.maskrcnn.Losses}:
  *       the RPN's targets and losses (binary cross-entropy, smooth L1);</li>
  *   <li>{@link org.organdose.segment.maskrcnn.Proposals}: RPN outputs to region proposals;</li>
+ *   <li>{@link org.organdose.segment.maskrcnn.BoxHead}, {@link org.organdose.segment.maskrcnn.MaskHead}:
+ *       class and box refinement per RoI, and per-class mask logits;</li>
  *   <li>{@link org.organdose.segment.maskrcnn.Nms}: suppression of overlapping proposals and detections;</li>
  *   <li>{@link org.organdose.segment.maskrcnn.RoiAlign}: differentiable RoIAlign with torchvision's
  *       {@code aligned=True} semantics, and {@link org.organdose.segment.maskrcnn.PyramidRoiAlign},
