@@ -6,8 +6,8 @@ import ai.djl.ndarray.NDArray;
  * The two elementary losses of Mask R-CNN, on DJL arrays so that they are differentiated.
  */
 public final class Losses {
-    /** torchvision's smooth-L1 transition for the RPN's box deltas. */
-    public static final float RPN_BETA = 1f / 9;
+    /** torchvision's smooth-L1 transition for the box deltas of the RPN and of the box head. */
+    public static final float SMOOTH_L1_BETA = 1f / 9;
 
     private Losses() {
     }

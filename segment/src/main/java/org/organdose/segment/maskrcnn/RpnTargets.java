@@ -82,7 +82,7 @@ public record RpnTargets(long[] sampled, float[] labels, long[] positives, float
             box = deltas.sum().mul(0);
         } else {
             NDArray predicted = deltas.reshape(-1, 4).get(m.create(positives));
-            box = Losses.smoothL1Sum(predicted, m.create(this.deltas, new Shape(positives.length, 4)), Losses.RPN_BETA)
+            box = Losses.smoothL1Sum(predicted, m.create(this.deltas, new Shape(positives.length, 4)), Losses.SMOOTH_L1_BETA)
                     .div(sampled.length);
         }
         return new NDArray[] {cls, box};

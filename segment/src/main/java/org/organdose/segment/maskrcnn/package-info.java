@@ -13,7 +13,8 @@
  *       the RPN's targets and losses (binary cross-entropy, smooth L1);</li>
  *   <li>{@link org.organdose.segment.maskrcnn.Proposals}: RPN outputs to region proposals;</li>
  *   <li>{@link org.organdose.segment.maskrcnn.BoxHead}, {@link org.organdose.segment.maskrcnn.MaskHead}:
- *       class and box refinement per RoI, and per-class mask logits;</li>
+ *       class and box refinement per RoI, and per-class mask logits;
+ *       {@link org.organdose.segment.maskrcnn.HeadTargets}: their targets and three losses;</li>
  *   <li>{@link org.organdose.segment.maskrcnn.Nms}: suppression of overlapping proposals and detections;</li>
  *   <li>{@link org.organdose.segment.maskrcnn.RoiAlign}: differentiable RoIAlign with torchvision's
  *       {@code aligned=True} semantics, and {@link org.organdose.segment.maskrcnn.PyramidRoiAlign},
