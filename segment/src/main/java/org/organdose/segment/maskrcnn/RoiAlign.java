@@ -113,8 +113,8 @@ public final class RoiAlign {
     /** As {@link #apply(NDArray, float[], int[])}, but {@code [K, outputHeight, outputWidth, C]}. */
     NDArray channelsLast(NDArray features, float[] boxes, int[] batchIndices) {
         Shape s = features.getShape();
-        if (s.dimension() != 4) {
-            throw new IllegalArgumentException("features must be [N, C, H, W], got " + s);
+        if (s.dimension() != 4 || features.getDataType() != DataType.FLOAT32) {
+            throw new IllegalArgumentException("features must be float32 [N, C, H, W], got " + features.getDataType() + " " + s);
         }
         int n = Math.toIntExact(s.get(0));
         int c = Math.toIntExact(s.get(1));

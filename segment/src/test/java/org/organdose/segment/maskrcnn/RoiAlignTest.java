@@ -152,6 +152,19 @@ class RoiAlignTest {
     }
 
     @Test
+    void boxesAndIndicesMayComeAsArrays() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray features = m.randomNormal(new Shape(2, 3, 8, 8));
+            float[] boxes = {1, 2, 9, 11, 0, 0, 16, 16};
+            RoiAlign align = new RoiAlign(4, 4, 0.5f, 2);
+            float[] fromJava = align.apply(features, boxes, new int[] {1, 0}).toFloatArray();
+            float[] fromArrays = align.apply(features, m.create(boxes, new Shape(2, 4)), m.create(new int[] {1, 0}))
+                    .toFloatArray();
+            assertThat(fromArrays).containsExactly(fromJava);
+        }
+    }
+
+    @Test
     void noBoxesGiveAnEmptyBatch() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray out = new RoiAlign(7, 7, 0.25f, 2).apply(m.ones(new Shape(1, 4, 8, 8)), new float[0], new int[0]);
@@ -171,6 +184,9 @@ class RoiAlignTest {
             assertThatThrownBy(() -> align.apply(m.ones(new Shape(4, 4)), new float[] {0, 0, 1, 1}, new int[] {0}))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> new RoiAlign(0, 7, 1, 2)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> align.apply(features.toType(ai.djl.ndarray.types.DataType.FLOAT64, false),
+                    new float[] {0, 0, 1, 1}, new int[] {0})).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("float32");
         }
     }
 }
