@@ -3,6 +3,7 @@ package org.organdose.cli;
 import java.nio.file.NoSuchFileException;
 import org.organdose.dosimetry.DosimetryInputException;
 import org.organdose.image.io.ImageIoException;
+import org.organdose.segment.SegmentationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -33,6 +34,6 @@ final class ExitCodes implements IExecutionExceptionHandler {
 
     private static boolean isBadInput(Exception e) {
         return e instanceof ImageIoException || e instanceof NoSuchFileException || e instanceof BadInputException
-                || e instanceof DosimetryInputException;
+                || e instanceof DosimetryInputException || e instanceof SegmentationException;
     }
 }

@@ -1,0 +1,102 @@
+package org.organdose.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.organdose.segment.Mode;
+import org.organdose.segment.Plane;
+import org.organdose.segment.SegmentationException;
+import org.organdose.segment.train.CaseEvaluation;
+import org.organdose.segment.train.ConsoleProgress;
+import org.organdose.segment.train.CrossValidation;
+import org.organdose.segment.train.Trainer;
+import org.organdose.segment.train.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code organdose train DATA... --out models/NAME}: trains the 2.5D segmentation network
+ * (checkpoint every epoch, {@code --resume}, transfer learning with {@code --init}), or with
+ * {@code --cross-validate} runs k-fold / leave-one-case-out evaluation of the configuration.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the 2.5D organ segmentation network on labelled CT datasets (shared layout, nnU-Net/MSD, KiTS, LiTS).")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "DATA", description = "dataset folders or case folders")
+    List<Path> data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "model folder to write, e.g. models/NAME")
+    Path out;
+
+    @Option(names = "--planes", split = ",", paramLabel = "PLANE",
+            description = "planes to train on (consensus needs all three): AXIAL,CORONAL,SAGITTAL; default all")
+    Set<Plane> planes = EnumSet.allOf(Plane.class);
+
+    @Option(names = "--epochs", defaultValue = "30", description = "epochs in total; default ${DEFAULT-VALUE}")
+    int epochs;
+
+    @Option(names = "--steps", defaultValue = "100", description = "steps per epoch; default ${DEFAULT-VALUE}")
+    int steps;
+
+    @Option(names = "--batch", defaultValue = "8", description = "batch size; default ${DEFAULT-VALUE}")
+    int batch;
+
+    @Option(names = "--resume", description = "continue from the last checkpoint in --out")
+    boolean resume;
+
+    @Option(names = "--init", paramLabel = "MODEL", description = "start from this model (transfer learning: heads first, then the whole net)")
+    Path init;
+
+    @Option(names = "--folds", defaultValue = "0", description = "number of folds (0: none)")
+    int folds;
+
+    @Option(names = "--fold", defaultValue = "0", description = "the fold held out for validation, 0-based")
+    int fold;
+
+    @Option(names = "--hold-out", split = ",", paramLabel = "CASE", description = "case ids held out for validation")
+    Set<String> holdOut = Set.of();
+
+    @Option(names = "--exclude", split = ",", paramLabel = "CASE", description = "case ids not used at all")
+    Set<String> exclude = Set.of();
+
+    @Option(names = "--seed", defaultValue = "42", description = "random seed; default ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--cross-validate",
+            description = "train one model per fold (--folds K; 0 = leave one case out) and score each held-out case")
+    boolean crossValidate;
+
+    @Override
+    public Integer call() throws IOException, SegmentationException, BadInputException {
+        TrainingConfig config;
+        try {
+            config = TrainingConfig.builder(data, out).planes(planes).epochs(epochs).stepsPerEpoch(steps).batchSize(batch)
+                    .resume(resume).init(init).folds(crossValidate ? 0 : folds, fold).holdOut(holdOut).exclude(exclude)
+                    .seed(seed).command("organdose " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("train: " + e.getMessage());
+        }
+        ConsoleProgress progress = new ConsoleProgress(System.err);
+        PrintWriter o = spec.commandLine().getOut();
+        if (crossValidate) {
+            List<CaseEvaluation> results = CrossValidation.run(config, folds, List.of(Mode.AXIAL, Mode.CONSENSUS), progress);
+            results.forEach(e -> o.println(CrossValidation.describe(e)));
+            return ExitCodes.OK;
+        }
+        Trainer.Result result = Trainer.train(config, progress);
+        o.printf(Locale.ROOT, "wrote %s (best epoch %d of %d)%n", result.modelDir(), result.bestEpoch(), result.history().size());
+        return ExitCodes.OK;
+    }
+}
