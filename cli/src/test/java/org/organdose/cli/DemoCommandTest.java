@@ -19,9 +19,9 @@ class DemoCommandTest {
     @Test
     void demoWritesReportAndResultsAndPrintsThemAgainstTheTruth() throws IOException {
         Path out = dir.resolve("demo");
-        CommandLineTest.Run run = CommandLineTest.run("demo", "--small", "--out", out.toString(), "--seed", "3");
+        CommandLineTest.Run run = CommandLineTest.run("demo", "--small", "--truth-masks", "--out", out.toString(), "--seed", "3");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains(DemoCommand.MASKS_NOTE);
+        assertThat(run.out()).contains("TRUE labels (--truth-masks)");
         assertThat(out.resolve("report.html")).exists();
         assertThat(Files.readString(out.resolve("report.html"))).contains("kidney", "Liver");
 
