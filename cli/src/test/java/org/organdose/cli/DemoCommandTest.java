@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.organdose.image.LabelMap;
+import org.organdose.image.Organ;
+import org.organdose.image.io.ImageFiles;
 
 /** The README's run command end to end on a small digital patient. */
 class DemoCommandTest {
@@ -45,6 +48,35 @@ class DemoCommandTest {
             double tiaError = Math.abs(DemoCommand.percent(r.get("tia_MBq_h").asDouble(), t.get("tia_MBq_h").asDouble()));
             assertThat(tiaError).as(organ + " TIA error %").isLessThan(organ.startsWith("kidney") ? 5 : 10);
         }
+    }
+
+    @Test
+    void demoSegmentsWithTheShippedModelAndPrintsItsDice() throws IOException {
+        Path model = Path.of(System.getProperty("organdose.home", "..")).resolve("models/unet25d-abdomen");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(model.resolve("model.json")), "no shipped model");
+        Path out = dir.resolve("demo");
+        CommandLineTest.Run run = CommandLineTest.run("demo", "--small", "--out", out.toString(), "--seed", "3",
+                "--model", model.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String line = run.out().lines().filter(l -> l.startsWith("organ masks: segmented by")).findFirst().orElseThrow();
+        LabelMap predicted = ImageFiles.readLabels(out.resolve("study/segmented_labels.nii.gz"));
+        LabelMap truth = ImageFiles.readLabels(out.resolve("study/truth_labels.nii.gz"));
+        for (Organ organ : Organ.values()) {
+            // Dice counted here directly, independently of the evaluator the demo uses
+            long p = 0;
+            long t = 0;
+            long both = 0;
+            for (int i = 0; i < truth.labels().length; i++) {
+                boolean inP = predicted.labels()[i] == organ.label();
+                boolean inT = truth.labels()[i] == organ.label();
+                p += inP ? 1 : 0;
+                t += inT ? 1 : 0;
+                both += inP && inT ? 1 : 0;
+            }
+            double dice = 2.0 * both / (p + t);
+            assertThat(line).contains(String.format(Locale.ROOT, "%s %.3f", organ.key(), dice));
+        }
+        assertThat(Files.readString(out.resolve("results.json"))).contains("segmented_labels.nii.gz");
     }
 
     private static String f1(JsonNode n) {
