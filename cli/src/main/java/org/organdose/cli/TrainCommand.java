@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.organdose.segment.Mode;
 import org.organdose.segment.Plane;
 import org.organdose.segment.SegmentationException;
+import org.organdose.segment.train.Augmentation;
 import org.organdose.segment.train.CaseEvaluation;
 import org.organdose.segment.train.ConsoleProgress;
 import org.organdose.segment.train.CrossValidation;
@@ -73,9 +74,30 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "random seed; default ${DEFAULT-VALUE}")
     long seed;
 
+    @Option(names = "--synthetic", defaultValue = "0", paramLabel = "N",
+            description = "add N digital patients (random anatomy, contrast phase, noise, slices) to the training cases; default ${DEFAULT-VALUE}")
+    int synthetic;
+
+    @Option(names = "--synthetic-weight", defaultValue = "0.25", paramLabel = "W",
+            description = "sampling weight of each digital patient, a real case weighs 1; default ${DEFAULT-VALUE}")
+    double syntheticWeight;
+
+    @Option(names = "--augmentation", defaultValue = "default", paramLabel = "SET",
+            description = "default (with organ intensity and gamma randomization), basic (without them, for comparison) or none")
+    String augmentation;
+
     @Option(names = "--cross-validate",
             description = "train one model per fold (--folds K; 0 = leave one case out) and score each held-out case")
     boolean crossValidate;
+
+    private Augmentation augmentationSet() {
+        return switch (augmentation) {
+            case "default" -> Augmentation.DEFAULT;
+            case "basic" -> Augmentation.WITHOUT_DOMAIN_RANDOMIZATION;
+            case "none" -> Augmentation.NONE;
+            default -> throw new IllegalArgumentException("--augmentation must be default, basic or none, got '" + augmentation + "'");
+        };
+    }
 
     @Override
     public Integer call() throws IOException, SegmentationException, BadInputException {
@@ -83,7 +105,8 @@ final class TrainCommand implements Callable<Integer> {
         try {
             config = TrainingConfig.builder(data, out).planes(planes).epochs(epochs).stepsPerEpoch(steps).batchSize(batch)
                     .resume(resume).init(init).folds(crossValidate ? 0 : folds, fold).holdOut(holdOut).exclude(exclude)
-                    .seed(seed).command("organdose " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
+                    .seed(seed).synthetic(synthetic, syntheticWeight).augmentation(augmentationSet())
+                    .command("organdose " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new BadInputException("train: " + e.getMessage());

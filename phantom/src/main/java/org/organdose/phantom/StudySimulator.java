@@ -113,7 +113,7 @@ public final class StudySimulator {
         manifest.put("diagnostic_ct", "ct.nii.gz");
         ArrayNode timepoints = manifest.putArray("timepoints");
         List<RigidTransform> motions = new ArrayList<>();
-        LowDoseCt.Options lowDose = new LowDoseCt.Options(s.lowDoseSliceMm(), s.lowDoseNoiseHu(),
+        LowDoseCt.Options lowDose = new LowDoseCt.Options(0, s.lowDoseSliceMm(), s.lowDoseNoiseHu(),
                 LowDoseCt.Options.defaults().noiseCorrelationMm());
         for (int t = 0; t < hours.length; t++) {
             progress.progress(String.format(Locale.ROOT, "time point %s h: low-dose CT and SPECT", hourName(hours[t])),

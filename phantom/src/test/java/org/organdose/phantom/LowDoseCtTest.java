@@ -10,7 +10,9 @@ import org.organdose.image.Organ;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
+import org.organdose.image.Volume;
 
 class LowDoseCtTest {
     private static Phantom phantom;
@@ -57,6 +59,28 @@ class LowDoseCtTest {
         double stillLiver = still.ct().meanWhere(stale, Organ.LIVER.label());
         double misaligned = moved.ct().meanWhere(stale, Organ.LIVER.label());
         assertThat(Math.abs(misaligned - stillLiver)).isGreaterThan(3);
+    }
+
+    @Test
+    void coarserPixelsOnRequestAndTheRequestedNoise() {
+        Geometry fine = Geometry.axisAligned(100, 100, 60, new double[] {0.6, 0.6, 1.0}, new double[] {0, 0, 0});
+        Volume ct = new Volume(fine);
+        java.util.Arrays.fill(ct.voxels(), 40f);
+        LowDoseCt low = LowDoseCt.simulate(ct, new LabelMap(fine), RigidTransform.identity(new double[3]),
+                new LowDoseCt.Options(1.2, 5, 30, 0), 1);
+        Geometry g = low.ct().geometry();
+        assertThat(g.spacing()).containsExactly(1.2, 1.2, 5.0);
+        assertThat(low.organs().geometry()).isEqualTo(g);
+        double sum = 0;
+        double sq = 0;
+        float[] v = low.ct().voxels();
+        for (float x : v) {
+            sum += x;
+            sq += x * x;
+        }
+        double mean = sum / v.length;
+        assertThat(mean).isCloseTo(40, within(0.5));
+        assertThat(Math.sqrt(sq / v.length - mean * mean)).isCloseTo(30, within(0.5));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.organdose.segment.infer;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.organdose.image.ConnectedComponents;
 import org.organdose.image.Components;
@@ -15,6 +16,7 @@ import org.organdose.segment.net.NetworkClasses;
  * Turns the network's classes on the working grid into organs:
  * <ol>
  *   <li>kidney voxels are named right or left by patient side ({@link KidneySides});</li>
+ *   <li>pieces of one organ enclosed by another become that organ ({@link Anatomy#reassignEnclosedFragments});</li>
  *   <li>per organ, fragments smaller than {@value #FRAGMENT_FRACTION} of its largest piece are
  *       dropped as noise;</li>
  *   <li>axial slices missing inside an organ's extent are interpolated ({@link SliceInterpolation}),
@@ -22,6 +24,7 @@ import org.organdose.segment.net.NetworkClasses;
  *   <li>only each organ's largest connected component is kept: pieces the interpolation joined
  *       stay, unrelated false positives go.</li>
  * </ol>
+ * and adds {@link Anatomy#warnings anatomical plausibility warnings}.
  */
 public final class PostProcessing {
     static final double FRAGMENT_FRACTION = 0.1;
@@ -30,8 +33,8 @@ public final class PostProcessing {
     private PostProcessing() {
     }
 
-    /** The outcome: organ labels and the slices interpolated per organ. */
-    public record Result(LabelMap labels, Map<Organ, Integer> slicesInterpolated) {
+    /** The outcome: organ labels, the slices interpolated per organ and anatomical warnings per organ. */
+    public record Result(LabelMap labels, Map<Organ, Integer> slicesInterpolated, Map<Organ, List<String>> warnings) {
     }
 
     /**
@@ -50,6 +53,7 @@ public final class PostProcessing {
             };
         }
         LabelMap labels = KidneySides.name(new LabelMap(classes.geometry(), organs), ct);
+        Anatomy.reassignEnclosedFragments(labels);
         int maxGap = (int) Math.floor(MAX_GAP_MM / classes.geometry().spacing(2));
         Map<Organ, Integer> interpolated = new EnumMap<>(Organ.class);
         for (Organ organ : Organ.values()) {
@@ -59,7 +63,7 @@ public final class PostProcessing {
             keepLargest(labels, organ.label());
             interpolated.put(organ, slicesGained(before, labels, organ.label()));
         }
-        return new Result(labels, interpolated);
+        return new Result(labels, interpolated, Anatomy.warnings(labels, ct));
     }
 
     private static void dropFragments(LabelMap labels, int label) {

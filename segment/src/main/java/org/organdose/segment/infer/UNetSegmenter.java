@@ -63,7 +63,8 @@ public final class UNetSegmenter implements Segmenter {
         LabelMap labels = WorkingGrid.labelsOnto(result.labels(), grid);
         Map<Organ, OrganReport> reports = new EnumMap<>(Organ.class);
         for (Organ organ : Organ.values()) {
-            reports.put(organ, report(labels, result.labels(), organ, result.slicesInterpolated().get(organ)));
+            reports.put(organ, report(labels, result.labels(), organ, result.slicesInterpolated().get(organ),
+                    result.warnings().get(organ)));
         }
         if (reports.values().stream().noneMatch(OrganReport::found)) {
             warnings.add("no organ found: is the abdomen in the field of view?");
@@ -107,7 +108,7 @@ public final class UNetSegmenter implements Segmenter {
         return volume;
     }
 
-    private static OrganReport report(LabelMap labels, LabelMap working, Organ organ, int interpolated) {
+    private static OrganReport report(LabelMap labels, LabelMap working, Organ organ, int interpolated, List<String> anatomy) {
         List<String> warnings = new ArrayList<>();
         if (labels.count(organ.label()) == 0) {
             warnings.add("not found");
@@ -119,6 +120,7 @@ public final class UNetSegmenter implements Segmenter {
                 warnings.add(interpolated + " slices interpolated where the network found nothing");
             }
         }
+        warnings.addAll(anatomy);
         return OrganReport.measure(labels, organ, interpolated, warnings);
     }
 

@@ -2,29 +2,58 @@ package org.organdose.segment.train;
 
 /**
  * Probabilities and ranges of the training augmentations. Geometry: in-plane rotation, scaling and
- * elastic deformation; intensity: HU shift and scale (scanners, contrast phases), noise (low dose),
- * in-plane blur (reconstruction kernels) and thick-slice simulation (averaging over 3-5 mm slabs
- * along z and interpolating back, as the low-dose CT of a SPECT/CT).
+ * elastic deformation. Intensity: HU shift and scale (scanners), label-guided organ intensity
+ * randomization (each labelled organ shifted by its own random amount with soft edges, so that a
+ * plain and a contrast-enhanced kidney both occur: with four labelled CTs the network must be taught
+ * that an organ's brightness is not what defines it), a random gamma on the windowed image (HU-curve
+ * randomization), noise (low dose), in-plane blur (reconstruction kernels) and thick-slice simulation
+ * (averaging over 3-5 mm slabs along z and interpolating back, as the low-dose CT of a SPECT/CT).
  */
 public record Augmentation(
         double rotationProbability, double maxRotationDegrees,
         double scaleProbability, double maxScaleChange,
         double elasticProbability, double elasticSigmaMm,
         double intensityProbability, double maxHuShift, double maxHuScaleChange,
+        double organIntensityProbability, double minOrganShiftHu, double maxOrganShiftHu, double organEdgeMm,
+        double gammaProbability, double maxLogGamma,
         double noiseProbability, double maxNoiseHu,
         double blurProbability, double maxBlurSigmaMm,
         double thickSliceProbability, double minSliceMm, double maxSliceMm) {
 
-    /** Defaults used by {@code organdose train}. */
+    public Augmentation {
+        if (!(minOrganShiftHu <= maxOrganShiftHu) || !(organEdgeMm >= 0) || !(maxLogGamma >= 0)) {
+            throw new IllegalArgumentException("organ shift range must be ordered, edge and gamma range non-negative");
+        }
+    }
+
+    /**
+     * Defaults used by {@code organdose train}. Organ shifts of -60..+160 HU span a fatty liver to
+     * the corticomedullary kidney of an arterial-phase CT (plain kidney ~30 HU, enhanced ~190);
+     * noise up to 60 HU covers low-dose CT at 2 mm.
+     */
     public static final Augmentation DEFAULT = new Augmentation(
             0.5, 15,
             0.5, 0.15,
             0.3, 4,
             0.5, 25, 0.1,
+            0.6, -60, 160, 2,
+            0.3, 0.4,
+            0.4, 60,
+            0.2, 1.5,
+            0.25, 3, 5);
+
+    /** Without the label-guided organ intensity and gamma randomization: the earlier default, for comparison. */
+    public static final Augmentation WITHOUT_DOMAIN_RANDOMIZATION = new Augmentation(
+            0.5, 15,
+            0.5, 0.15,
+            0.3, 4,
+            0.5, 25, 0.1,
+            0, 0, 0, 0,
+            0, 0,
             0.3, 30,
             0.2, 1.5,
             0.25, 3, 5);
 
     /** No augmentation at all (tests, debugging). */
-    public static final Augmentation NONE = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5);
+    public static final Augmentation NONE = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5);
 }

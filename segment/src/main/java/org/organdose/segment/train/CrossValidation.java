@@ -11,6 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.organdose.image.LabelInterpolation;
+import org.organdose.image.LabelMap;
+import org.organdose.image.Resampler;
+import org.organdose.image.registration.RigidTransform;
+import org.organdose.phantom.LowDoseCt;
 import org.organdose.segment.Mode;
 import org.organdose.image.Organ;
 import org.organdose.segment.Segmentation;
@@ -18,7 +23,6 @@ import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.LabelledCase;
 import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.eval.Evaluator;
-import org.organdose.segment.eval.LowDoseCt;
 import org.organdose.segment.eval.MetricsJson;
 import org.organdose.segment.eval.OrganMetrics;
 import org.organdose.segment.infer.UNetSegmenter;
@@ -31,10 +35,8 @@ import org.organdose.segment.net.SegmentationNetwork;
  * pipeline on their own grids, as diagnostic CTs and as simulated low-dose CTs.
  */
 public final class CrossValidation {
-    /** The low-dose CT simulated for evaluation: 1.2 mm pixels, 5 mm slices, 30 HU noise. */
-    public static final double LOW_DOSE_PIXEL_MM = 1.2;
-    public static final double LOW_DOSE_SLICE_MM = 5;
-    public static final double LOW_DOSE_NOISE_HU = 30;
+    /** The low-dose CT simulated for evaluation: 1.2 mm pixels, 5 mm slices, 30 HU of noise correlated over 0.8 mm. */
+    public static final LowDoseCt.Options LOW_DOSE = new LowDoseCt.Options(1.2, 5, 30, 0.8);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,20 +71,23 @@ public final class CrossValidation {
         try (SegmentationNetwork network = SegmentationNetwork.load(modelDir)) {
             for (TrainingCase source : cases) {
                 LabelledCase c = source.load();
-                List<LowDoseCt.Pair> variants = new ArrayList<>();
-                variants.add(new LowDoseCt.Pair(c.ct(), c.labels()));
+                List<LowDoseCt> variants = new ArrayList<>();
+                variants.add(new LowDoseCt(c.ct(), c.labels()));
                 if (alsoLowDose) {
-                    variants.add(LowDoseCt.simulate(c.ct(), c.labels(), LOW_DOSE_PIXEL_MM, LOW_DOSE_SLICE_MM, LOW_DOSE_NOISE_HU, 1));
+                    // labels stored on their own grid are carried onto the CT's first: the simulation moves both together
+                    LabelMap labels = c.labels().geometry().sameGrid(c.ct().geometry(), 1e-3) ? c.labels()
+                            : Resampler.resampleLabels(c.labels(), c.ct().geometry(), LabelInterpolation.NEAREST);
+                    variants.add(LowDoseCt.simulate(c.ct(), labels, RigidTransform.identity(new double[3]), LOW_DOSE, 1));
                 }
                 for (int v = 0; v < variants.size(); v++) {
                     String variant = v == 0 ? "original" : String.format(Locale.ROOT, "low-dose %.1f mm pixels, %.0f mm slices, %.0f HU noise",
-                            LOW_DOSE_PIXEL_MM, LOW_DOSE_SLICE_MM, LOW_DOSE_NOISE_HU);
+                            LOW_DOSE.pixelMm(), LOW_DOSE.sliceMm(), LOW_DOSE.addedNoiseHu());
                     for (Mode mode : modes) {
                         long t0 = System.nanoTime();
                         Segmentation s = new UNetSegmenter(network, mode).segment(variants.get(v).ct());
                         double seconds = (System.nanoTime() - t0) / 1e9;
                         CaseEvaluation e = new CaseEvaluation(c.id(), variant, mode,
-                                Evaluator.evaluateFiles(s.labels(), c.id() + " segmentation", variants.get(v).labels(),
+                                Evaluator.evaluateFiles(s.labels(), c.id() + " segmentation", variants.get(v).organs(),
                                         c.id() + " labels", c.labelled()), seconds);
                         listener.message(describe(e));
                         results.add(e);

@@ -31,6 +31,7 @@ import org.organdose.segment.Mode;
 import org.organdose.image.Organ;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.Datasets;
+import org.organdose.segment.data.SyntheticCases;
 import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.eval.Evaluator;
 import org.organdose.segment.infer.PostProcessing;
@@ -95,7 +96,7 @@ public final class Trainer {
         listener.message(plan);
         appendLog("# " + Instant.now() + (config.resume() ? " resumed after epoch " + state.epochsDone : " started")
                 + ": " + plan + (config.command().isEmpty() ? "" : "; " + config.command()));
-        List<WorkingCase> training = prepare(split.training, spec);
+        List<WorkingCase> training = prepare(withSynthetic(split.training), spec);
         List<WorkingCase> validation = prepare(split.validation, spec);
 
         try (SegmentationNetwork network = SegmentationNetwork.create(spec, config.seed())) {
@@ -106,7 +107,7 @@ public final class Trainer {
                 network.loadWeights(config.init().resolve(ModelSpec.read(config.init()).weightsFile()));
                 listener.message("initialised from " + config.init());
             }
-            spec.withTraining(trainingData(split.training), settings(split, state)).write(config.out());
+            spec.withTraining(trainingData(withSynthetic(split.training)), settings(split, state)).write(config.out());
             int totalSteps = config.epochs() * config.stepsPerEpoch();
             MaskedDiceCeLoss loss = new MaskedDiceCeLoss();
             Optimiser opt = null;
@@ -134,7 +135,7 @@ public final class Trainer {
                         network.saveWeights(config.out().resolve(WEIGHTS));
                     }
                     appendLog(summary.logLine(config.epochs()));
-                    spec.withTraining(trainingData(split.training), settings(split, state))
+                    spec.withTraining(trainingData(withSynthetic(split.training)), settings(split, state))
                             .withAccuracy(accuracy(state, split)).write(config.out());
                     listener.epochDone(summary);
                 }
@@ -262,6 +263,13 @@ public final class Trainer {
         return all;
     }
 
+    /** The real training cases followed by the config's digital patients. */
+    private List<TrainingCase> withSynthetic(List<TrainingCase> real) {
+        List<TrainingCase> all = new ArrayList<>(real);
+        all.addAll(SyntheticCases.of(config.syntheticCases(), config.syntheticWeight(), config.seed()));
+        return all;
+    }
+
     private record Split(List<TrainingCase> training, List<TrainingCase> validation) {
     }
 
@@ -342,6 +350,8 @@ public final class Trainer {
         m.put("seed", config.seed());
         m.put("planes", List.copyOf(config.planes()));
         m.put("augmentation", config.augmentation());
+        m.put("syntheticCases", config.syntheticCases());
+        m.put("syntheticWeight", config.syntheticWeight());
         if (config.init() != null) {
             m.put("init", config.init().toString());
             m.put("freezeEpochs", config.freezeEpochs());

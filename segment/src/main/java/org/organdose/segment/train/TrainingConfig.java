@@ -34,6 +34,8 @@ import org.organdose.segment.Plane;
  * @param exclude case ids not used at all
  * @param seed random seed for weights, sampling and augmentation
  * @param modelLabelWeight sampling weight of cases whose labels a model made
+ * @param syntheticCases digital patients added to the training cases (never held out)
+ * @param syntheticWeight sampling weight of each digital patient (a real case weighs 1)
  * @param augmentation augmentation settings
  * @param command the command line, recorded in model.json
  */
@@ -41,7 +43,8 @@ public record TrainingConfig(
         List<Path> data, Path out, Set<Plane> planes, int epochs, int stepsPerEpoch, int batchSize, int cropSize,
         double spacingMm, int slicesPerStack, int baseWidth, int depth, double learningRate,
         boolean resume, Path init, int freezeEpochs, int folds, int fold, Set<String> holdOut, Set<String> exclude,
-        long seed, double modelLabelWeight, Augmentation augmentation, String command) {
+        long seed, double modelLabelWeight, int syntheticCases, double syntheticWeight, Augmentation augmentation,
+        String command) {
 
     public TrainingConfig {
         data = List.copyOf(data);
@@ -67,6 +70,9 @@ public record TrainingConfig(
         if (folds < 0 || (folds > 0 && (fold < 0 || fold >= folds))) {
             problems.add("fold must be in 0.." + (folds - 1) + ", got " + fold);
         }
+        if (syntheticCases < 0 || !(syntheticWeight > 0)) {
+            problems.add("synthetic cases must be >= 0 with a positive weight");
+        }
         if (resume && init != null) {
             problems.add("--resume and --init exclude each other");
         }
@@ -83,7 +89,7 @@ public record TrainingConfig(
     public TrainingConfig forFold(int k, int i, Path folder) {
         return new TrainingConfig(data, folder, planes, epochs, stepsPerEpoch, batchSize, cropSize, spacingMm, slicesPerStack,
                 baseWidth, depth, learningRate, false, init, freezeEpochs, k, i, holdOut, exclude, seed, modelLabelWeight,
-                augmentation, command);
+                syntheticCases, syntheticWeight, augmentation, command);
     }
 
     /** Mutable builder with the defaults of {@code organdose train}. */
@@ -109,6 +115,8 @@ public record TrainingConfig(
         private Set<String> exclude = Set.of();
         private long seed = 42;
         private double modelLabelWeight = 0.5;
+        private int syntheticCases;
+        private double syntheticWeight = 0.25;
         private Augmentation augmentation = Augmentation.DEFAULT;
         private String command = "";
 
@@ -135,13 +143,14 @@ public record TrainingConfig(
         public Builder exclude(Set<String> v) { exclude = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder modelLabelWeight(double v) { modelLabelWeight = v; return this; }
+        public Builder synthetic(int count, double weight) { syntheticCases = count; syntheticWeight = weight; return this; }
         public Builder augmentation(Augmentation v) { augmentation = v; return this; }
         public Builder command(String v) { command = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(data, out, planes, epochs, stepsPerEpoch, batchSize, cropSize, spacingMm,
                     slicesPerStack, baseWidth, depth, learningRate, resume, init, freezeEpochs, folds, fold, holdOut,
-                    exclude, seed, modelLabelWeight, augmentation, command);
+                    exclude, seed, modelLabelWeight, syntheticCases, syntheticWeight, augmentation, command);
         }
     }
 }

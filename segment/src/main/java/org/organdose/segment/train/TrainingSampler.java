@@ -123,6 +123,8 @@ final class TrainingSampler {
         boolean intensity = rng.nextDouble() < aug.intensityProbability();
         double huScale = intensity ? 1 + uniform(aug.maxHuScaleChange()) : 1;
         double huShift = intensity ? uniform(aug.maxHuShift()) : 0;
+        double[] organShift = organShifts(c);
+        double gamma = rng.nextDouble() < aug.gammaProbability() ? Math.exp(uniform(aug.maxLogGamma())) : 1;
         double noise = rng.nextDouble() < aug.noiseProbability() ? rng.nextDouble() * aug.maxNoiseHu() : 0;
         double blur = rng.nextDouble() < aug.blurProbability() ? rng.nextDouble() * aug.maxBlurSigmaMm() / spacing : 0;
         double thick = rng.nextDouble() < aug.thickSliceProbability()
@@ -135,8 +137,11 @@ final class TrainingSampler {
         int planeSize = crop * crop;
         double[] pos = new double[3];
         byte[] classes = c.classes;
+        // the class under every input pixel of every slice of the stack, for the organ shifts
+        byte[] stackClasses = organShift == null ? null : new byte[slicesPerStack * planeSize];
         int[] n = c.geometry().sizes();
         float[] hu = c.ct.voxels();
+        double[] at = new double[3];
         for (int r = 0; r < crop; r++) {
             for (int col = 0; col < crop; col++) {
                 // whole-voxel offsets: without augmentation every pixel is a voxel centre, so the
@@ -155,16 +160,25 @@ final class TrainingSampler {
                 int pixel = r * crop + col;
                 targets[tOffset + pixel] = nearestClass(classes, n, pos);
                 for (int d = 0; d < slicesPerStack; d++) {
-                    double x = pos[0] + (d - half) * eNormal[0];
-                    double y = pos[1] + (d - half) * eNormal[1];
-                    double z = pos[2] + (d - half) * eNormal[2];
-                    double value = thick > 0 ? thickSlice(hu, n, x, y, z, thick, phase) : trilinear(hu, n, x, y, z);
-                    inputs[inOffset + d * planeSize + pixel] = (float) (value * huScale + huShift);
+                    for (int a = 0; a < 3; a++) {
+                        at[a] = pos[a] + (d - half) * eNormal[a];
+                    }
+                    inputs[inOffset + d * planeSize + pixel] = (float) (thick > 0
+                            ? thickSlice(hu, n, at[0], at[1], at[2], thick, phase) : trilinear(hu, n, at[0], at[1], at[2]));
+                    if (stackClasses != null) {
+                        stackClasses[d * planeSize + pixel] = nearestClass(classes, n, at);
+                    }
                 }
             }
         }
         for (int d = 0; d < slicesPerStack; d++) {
             int off = inOffset + d * planeSize;
+            if (organShift != null) {
+                shiftOrgans(inputs, off, stackClasses, d * planeSize, organShift, aug.organEdgeMm() / spacing);
+            }
+            for (int p = 0; p < planeSize; p++) {
+                inputs[off + p] = (float) (inputs[off + p] * huScale + huShift);
+            }
             if (blur > 0.3) {
                 blurPlane(inputs, off, blur);
             }
@@ -173,7 +187,56 @@ final class TrainingSampler {
                 if (noise > 0) {
                     value += (float) (rng.nextGaussian() * noise);
                 }
-                inputs[off + p] = window.apply(value);
+                float windowed = window.apply(value);
+                inputs[off + p] = gamma == 1 ? windowed : (float) Math.pow(windowed, gamma);
+            }
+        }
+    }
+
+    /**
+     * The HU shift of each organ class for one sample, or null for none: with the configured
+     * probability every organ class the case labels gets its own uniform shift. Unlabelled classes
+     * are left alone, since where they lie is unknown.
+     */
+    private double[] organShifts(WorkingCase c) {
+        if (!(rng.nextDouble() < aug.organIntensityProbability())) {
+            return null;
+        }
+        double[] shift = new double[NetworkClasses.COUNT];
+        for (int cls = 1; cls < NetworkClasses.COUNT; cls++) {
+            if (c.labelledClasses[cls]) {
+                shift[cls] = aug.minOrganShiftHu() + rng.nextDouble() * (aug.maxOrganShiftHu() - aug.minOrganShiftHu());
+            }
+        }
+        return shift;
+    }
+
+    /**
+     * Adds each organ's shift to one plane, weighted by the organ's indicator blurred by
+     * {@code edgeSigma} pixels, so that the shifted organ blends into its surroundings as real
+     * enhancement does instead of ending in a step the network could learn to look for.
+     */
+    private void shiftOrgans(float[] inputs, int offset, byte[] classes, int classOffset, double[] shift, double edgeSigma) {
+        int planeSize = crop * crop;
+        float[] weight = new float[planeSize];
+        for (int cls = 1; cls < shift.length; cls++) {
+            if (shift[cls] == 0) {
+                continue;
+            }
+            boolean present = false;
+            for (int p = 0; p < planeSize; p++) {
+                boolean inside = classes[classOffset + p] == cls;
+                weight[p] = inside ? 1 : 0;
+                present |= inside;
+            }
+            if (!present) {
+                continue;
+            }
+            if (edgeSigma > 0.3) {
+                blurPlane(weight, 0, edgeSigma);
+            }
+            for (int p = 0; p < planeSize; p++) {
+                inputs[offset + p] += (float) (shift[cls] * weight[p]);
             }
         }
     }

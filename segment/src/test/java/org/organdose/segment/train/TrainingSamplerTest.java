@@ -1,0 +1,132 @@
+package org.organdose.segment.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.organdose.image.Geometry;
+import org.organdose.image.LabelMap;
+import org.organdose.image.Organ;
+import org.organdose.image.Volume;
+import org.organdose.segment.Plane;
+import org.organdose.segment.data.LabelledCase;
+import org.organdose.segment.net.NetworkClasses;
+import org.organdose.segment.preprocess.HuWindow;
+
+class TrainingSamplerTest {
+    private static final float BODY_HU = 50;
+    private static final int CROP = 16;
+
+    /** A uniform 50 HU body on a 2 mm grid with a block of right kidney and one of liver. */
+    private static LabelledCase uniformCase(Set<Organ> labelled) {
+        Geometry g = Geometry.axisAligned(24, 24, 8, new double[] {2, 2, 2}, new double[] {0, 0, 0});
+        Volume ct = new Volume(g);
+        java.util.Arrays.fill(ct.voxels(), BODY_HU);
+        LabelMap labels = new LabelMap(g);
+        for (int k = 0; k < 8; k++) {
+            for (int j = 6; j < 18; j++) {
+                for (int i = 4; i < 10; i++) {
+                    labels.set(i, j, k, Organ.KIDNEY_RIGHT.label());
+                }
+                for (int i = 14; i < 20; i++) {
+                    labels.set(i, j, k, Organ.LIVER.label());
+                }
+            }
+        }
+        return new LabelledCase("uniform", ct, labels, labelled, 1);
+    }
+
+    private static Augmentation organShiftOnly(double shiftHu) {
+        return new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, shiftHu, shiftHu, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5);
+    }
+
+    private static TrainingSampler.Batch draw(LabelledCase c, Augmentation aug) {
+        WorkingCase w = WorkingCase.of(c, 2.0);
+        return new TrainingSampler(List.of(w), List.of(Plane.AXIAL), 3, CROP, HuWindow.PAPER, aug, 3).next(20);
+    }
+
+    /** The middle slice of sample s at pixel p. */
+    private static float input(TrainingSampler.Batch b, int s, int p) {
+        return b.inputs()[(s * 3 + 1) * CROP * CROP + p];
+    }
+
+    @Test
+    void labelledOrgansAreShiftedByTheirAmountAndNothingElseIs() {
+        TrainingSampler.Batch b = draw(uniformCase(EnumSet.allOf(Organ.class)), organShiftOnly(100));
+        float body = HuWindow.PAPER.apply(BODY_HU);
+        float organ = HuWindow.PAPER.apply(BODY_HU + 100);
+        int organPixels = 0;
+        for (int s = 0; s < b.size(); s++) {
+            for (int p = 0; p < CROP * CROP; p++) {
+                float v = input(b, s, p);
+                if (b.targets()[s * CROP * CROP + p] != NetworkClasses.BACKGROUND) {
+                    assertEquals(organ, v, 1e-6);
+                    organPixels++;
+                } else if (v > 0) {
+                    assertEquals(body, v, 1e-6);
+                }
+            }
+        }
+        assertTrue(organPixels > 100, "samples centred on organs");
+    }
+
+    @Test
+    void unlabelledOrgansKeepTheirIntensity() {
+        TrainingSampler.Batch b = draw(uniformCase(Set.of(Organ.LIVER)), organShiftOnly(100));
+        float body = HuWindow.PAPER.apply(BODY_HU);
+        float liver = HuWindow.PAPER.apply(BODY_HU + 100);
+        for (int s = 0; s < b.size(); s++) {
+            for (int p = 0; p < CROP * CROP; p++) {
+                float v = input(b, s, p);
+                if (b.targets()[s * CROP * CROP + p] == NetworkClasses.LIVER) {
+                    assertEquals(liver, v, 1e-6);
+                } else if (v > 0) {
+                    assertEquals(body, v, 1e-6, "the kidney is not labelled in this case: not shifted");
+                }
+            }
+        }
+    }
+
+    @Test
+    void softEdgesBlendTheShiftIntoTheSurroundings() {
+        Augmentation soft = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 100, 100, 4, 0, 0, 0, 0, 0, 0, 0, 3, 5);
+        TrainingSampler.Batch b = draw(uniformCase(EnumSet.allOf(Organ.class)), soft);
+        float body = HuWindow.PAPER.apply(BODY_HU);
+        float organ = HuWindow.PAPER.apply(BODY_HU + 100);
+        int between = 0;
+        for (int s = 0; s < b.size(); s++) {
+            for (int p = 0; p < CROP * CROP; p++) {
+                float v = input(b, s, p);
+                if (v > 0) {
+                    assertTrue(v >= body - 1e-6 && v <= organ + 1e-6, "shift weights stay within 0..1");
+                    between += v > body + 1e-3 && v < organ - 1e-3 ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(between > 50, "intermediate values at the organ edges: " + between);
+    }
+
+    @Test
+    void gammaMapsEveryPixelThroughOneCurve() {
+        Augmentation gamma = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0.4, 0, 0, 0, 0, 0, 3, 5);
+        TrainingSampler.Batch b = draw(uniformCase(EnumSet.allOf(Organ.class)), gamma);
+        double body = HuWindow.PAPER.apply(BODY_HU);
+        for (int s = 0; s < b.size(); s++) {
+            float first = -1;
+            for (int p = 0; p < CROP * CROP; p++) {
+                float v = input(b, s, p);
+                if (v > 0) {
+                    if (first < 0) {
+                        first = v;
+                    }
+                    assertEquals(first, v, 1e-6, "a uniform body stays uniform");
+                }
+            }
+            double g = Math.log(first) / Math.log(body);
+            assertTrue(g >= Math.exp(-0.4) - 1e-6 && g <= Math.exp(0.4) + 1e-6, "gamma " + g);
+        }
+    }
+}
