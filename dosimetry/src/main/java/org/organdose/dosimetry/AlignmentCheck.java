@@ -15,23 +15,43 @@ import org.organdose.image.Volume;
  * that of the model. With SPECT and CT aligned the two agree whatever spills in from neighbours
  * or the body; a shift of the activity moves the measured one. Because the region is fixed to
  * the CT mask, the offset underestimates large shifts: it is an alarm, not a measurement.
+ *
+ * <p>The second check looks just outside each organ: in the same region less every organ's own
+ * voxels (a shell about one FWHM deep), the measured activity minus the model's, as a percentage
+ * of the organ's activity. The model already holds what the resolution spills out of the organ,
+ * in from neighbours and from the body, so an aligned session reads a few percent; activity left
+ * outside by a mask that is off or too small reads as excess.
  */
 final class AlignmentCheck {
     /** Blurred own-mask level that bounds the region compared around each organ. */
     static final double VOI_LEVEL = 0.1;
+    /** Excess activity just outside an organ, % of its activity, above which a session is flagged. */
+    static final double OUTSIDE_EXCESS_FLAG_PERCENT = 10;
 
     private AlignmentCheck() {
     }
 
     /**
-     * Per organ (in the masks' order), the vector from the model's to the measured activity
-     * centroid, mm LPS.
+     * One organ's readings.
+     *
+     * @param offsetMm              vector from the model's to the measured activity centroid, mm LPS (NaN without activity)
+     * @param outsideExcessPercent  measured minus modelled activity in the shell just outside the organ,
+     *                              % of the organ's activity (NaN without activity)
+     */
+    record Reading(double[] offsetMm, double outsideExcessPercent) {
+        double offsetLengthMm() {
+            return Math.sqrt(offsetMm[0] * offsetMm[0] + offsetMm[1] * offsetMm[1] + offsetMm[2] * offsetMm[2]);
+        }
+    }
+
+    /**
+     * Per organ (in the masks' order), the centroid offset and the excess activity just outside.
      *
      * @param spect           MBq/mL
      * @param organActivities MBq per organ, as measured on this SPECT
      * @param bodyConcentration MBq/mL of the rest of the body
      */
-    static double[][] offsetsMm(Volume spect, OrganMasks masks, double[] organActivities, double bodyConcentration,
+    static Reading[] check(Volume spect, OrganMasks masks, double[] organActivities, double bodyConcentration,
                                 double fwhmMm) {
         Geometry g = spect.geometry();
         double sigma = GaussianFilter.fwhmToSigma(fwhmMm);
@@ -55,11 +75,19 @@ final class AlignmentCheck {
         for (int p = 0; p < model.length; p++) {
             model[p] += (float) (bodyConcentration * body[p]);
         }
+        boolean[] inAnOrgan = new boolean[model.length];
+        for (Volume f : fractions) {
+            float[] v = f.voxels();
+            for (int p = 0; p < v.length; p++) {
+                inAnOrgan[p] |= v[p] >= 0.5f;
+            }
+        }
         float[] s = spect.voxels();
-        double[][] out = new double[n][];
+        Reading[] out = new Reading[n];
         for (int o = 0; o < n; o++) {
             double[] measured = new double[4];
             double[] expected = new double[4];
+            double shellExcess = 0;
             int p = 0;
             for (int k = 0; k < g.nz(); k++) {
                 for (int j = 0; j < g.ny(); j++) {
@@ -67,17 +95,21 @@ final class AlignmentCheck {
                         if (blurred[o][p] >= VOI_LEVEL) {
                             add(measured, Math.max(0, s[p]), i, j, k);
                             add(expected, Math.max(0, model[p]), i, j, k);
+                            if (!inAnOrgan[p]) {
+                                shellExcess += s[p] - model[p];
+                            }
                         }
                     }
                 }
             }
-            if (!(measured[3] > 0) || !(expected[3] > 0)) {
-                out[o] = new double[] {Double.NaN, Double.NaN, Double.NaN};
+            if (!(measured[3] > 0) || !(expected[3] > 0) || !(organActivities[o] > 0)) {
+                out[o] = new Reading(new double[] {Double.NaN, Double.NaN, Double.NaN}, Double.NaN);
                 continue;
             }
             double[] a = g.indexToWorld(measured[0] / measured[3], measured[1] / measured[3], measured[2] / measured[3]);
             double[] b = g.indexToWorld(expected[0] / expected[3], expected[1] / expected[3], expected[2] / expected[3]);
-            out[o] = new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+            out[o] = new Reading(new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]},
+                    100 * shellExcess * voxelMl / organActivities[o]);
         }
         return out;
     }

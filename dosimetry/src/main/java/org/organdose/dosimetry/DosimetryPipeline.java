@@ -466,26 +466,39 @@ public final class DosimetryPipeline {
         return total == 0 ? 1 : 2.0 * both / total;
     }
 
-    /** Flags organs whose activity centroid lies off the CT masks by more than the threshold. */
+    /**
+     * Flags organs whose activity centroid lies off the CT masks by more than the threshold, or
+     * with more activity just outside their mask than the resolution explains.
+     */
     private void checkAlignment(StudyManifest.TimePoint tp, String at, Volume spect, OrganMasks masks,
                                 ActivityExtractor.Activities a) {
-        double[][] offsets = AlignmentCheck.offsetsMm(spect, masks, a.organActivityMBq(), a.bodyConcentrationMBqPerMl(),
-                settings.spectFwhmMm());
-        Map<String, Object> byOrgan = new LinkedHashMap<>();
-        for (int o = 0; o < offsets.length; o++) {
-            double[] d = offsets[o];
-            double mm = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+        AlignmentCheck.Reading[] readings = AlignmentCheck.check(spect, masks, a.organActivityMBq(),
+                a.bodyConcentrationMBqPerMl(), settings.spectFwhmMm());
+        Map<String, Object> offsets = new LinkedHashMap<>();
+        Map<String, Object> outside = new LinkedHashMap<>();
+        for (int o = 0; o < readings.length; o++) {
+            AlignmentCheck.Reading r = readings[o];
+            double mm = r.offsetLengthMm();
+            double[] d = r.offsetMm();
             String organ = masks.organs().get(o).key();
-            byOrgan.put(organ, Double.isFinite(mm) ? mm : null);
+            offsets.put(organ, Double.isFinite(mm) ? mm : null);
+            outside.put(organ, Double.isFinite(r.outsideExcessPercent()) ? r.outsideExcessPercent() : null);
             if (mm > settings.misalignmentThresholdMm()) {
                 warnings.add(String.format(Locale.ROOT, "%s (%s h): %s: its activity centroid lies %.1f mm (%.1f, %.1f,"
                         + " %.1f LPS) from where its CT mask puts it (threshold %.3g mm): SPECT and CT may be misaligned",
                         at, tp.hoursPostInjection(), organ, mm, d[0], d[1], d[2], settings.misalignmentThresholdMm()));
             }
+            if (r.outsideExcessPercent() > AlignmentCheck.OUTSIDE_EXCESS_FLAG_PERCENT) {
+                warnings.add(String.format(Locale.ROOT, "%s (%s h): %s: %.1f %% of its activity lies just outside its mask"
+                        + " beyond what the %.3g mm SPECT resolution spills there (threshold %.0f %%): SPECT and CT may be"
+                        + " misaligned, or the mask is too small", at, tp.hoursPostInjection(), organ,
+                        r.outsideExcessPercent(), settings.spectFwhmMm(), AlignmentCheck.OUTSIDE_EXCESS_FLAG_PERCENT));
+            }
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hours", tp.hoursPostInjection());
-        m.put("activity_centroid_offset_mm", byOrgan);
+        m.put("activity_centroid_offset_mm", offsets);
+        m.put("outside_activity_excess_percent", outside);
         alignment.add(m);
     }
 
@@ -600,7 +613,11 @@ public final class DosimetryPipeline {
         registration.put("timepoints", registrations);
         m.put("registration", registration);
         m.put("alignment_qa", Map.of("method", "activity-weighted centroid of the SPECT vs of the fitted compartment model"
-                + " (organs and body at their measured concentrations, blurred with the SPECT FWHM), around each organ",
+                + " (organs and body at their measured concentrations, blurred with the SPECT FWHM), around each organ;"
+                + " measured minus modelled activity in the shell about one FWHM deep just outside each organ, % of the"
+                + " organ's activity",
+                "centroid_threshold_mm", settings.misalignmentThresholdMm(),
+                "outside_excess_threshold_percent", AlignmentCheck.OUTSIDE_EXCESS_FLAG_PERCENT,
                 "timepoints", alignment));
         return m;
     }

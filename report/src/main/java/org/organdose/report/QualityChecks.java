@@ -19,7 +19,8 @@ import org.organdose.image.Volume;
 /**
  * The checks a physicist makes before signing a dosimetry: is each time-activity fit sound, does
  * an organ run out of the CT, does the organ mask change between sessions, does the activity sit
- * where the CT says the organ is, and may a hot neighbour spill into it.
+ * where the CT says the organ is (centroid, and activity left just outside the mask), and may a
+ * hot neighbour spill into it.
  */
 final class QualityChecks {
     static final double MIN_R_SQUARED = 0.9;
@@ -35,6 +36,8 @@ final class QualityChecks {
     /** A neighbour this many times more concentrated, within one FWHM, may spill into the organ. */
     static final double HOT_NEIGHBOUR_RATIO = 2;
     private static final double DEFAULT_FWHM_MM = 11;
+    /** The dosimetry's threshold, for results.json files that do not record it. */
+    private static final double DEFAULT_OUTSIDE_EXCESS_PERCENT = 10;
 
     private final ReportData data;
     private final double fwhmMm;
@@ -59,6 +62,7 @@ final class QualityChecks {
             out.add(fieldOfView(o.organ()));
             out.add(maskVolume(o));
             out.add(activityCentroid(o.organ()));
+            out.add(activityOutside(o.organ()));
             out.add(spillIn(o));
         }
         return out;
@@ -164,7 +168,7 @@ final class QualityChecks {
      */
     private QaCheck activityCentroid(Organ organ) {
         String check = "Activity centroid";
-        Map<Double, Double> offsets = recordedCentroidOffsetsMm(organ);
+        Map<Double, Double> offsets = recordedPerSession(organ, "activity_centroid_offset_mm");
         if (offsets.isEmpty()) {
             return new QaCheck(organ, check, QaCheck.Status.NOT_CHECKED,
                     "results.json records no alignment check (settings.alignment_qa): rerun the dosimetry.");
@@ -194,15 +198,48 @@ final class QualityChecks {
         return new QaCheck(organ, check, QaCheck.Status.PASS, numbers + ".");
     }
 
-    /** settings.alignment_qa.timepoints[].activity_centroid_offset_mm.{organ}, by hours p.i. */
-    private Map<Double, Double> recordedCentroidOffsetsMm(Organ organ) {
+    /**
+     * The dosimetry's check just outside the organ ({@code settings.alignment_qa}): per session,
+     * the measured minus the modelled activity in a shell about one FWHM deep around the mask, as
+     * a percentage of the organ's activity. The model holds the resolution's spill-out, so an
+     * aligned session reads a few percent; more means activity the mask leaves out.
+     */
+    private QaCheck activityOutside(Organ organ) {
+        String check = "Activity just outside the mask";
+        Map<Double, Double> excess = recordedPerSession(organ, "outside_activity_excess_percent");
+        if (excess.isEmpty()) {
+            return new QaCheck(organ, check, QaCheck.Status.NOT_CHECKED,
+                    "results.json records no check of the activity outside the masks (settings.alignment_qa): rerun the dosimetry.");
+        }
+        double threshold = DEFAULT_OUTSIDE_EXCESS_PERCENT;
+        if (data.results().settings().get("alignment_qa") instanceof Map<?, ?> qa
+                && qa.get("outside_excess_threshold_percent") instanceof Number t) {
+            threshold = t.doubleValue();
+        }
+        double worst = Double.NEGATIVE_INFINITY;
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<Double, Double> e : excess.entrySet()) {
+            worst = Math.max(worst, e.getValue());
+            parts.add(String.format(Locale.ROOT, "%s h: %+.1f %%", Axis.label(e.getKey()), e.getValue()));
+        }
+        String numbers = "activity just outside the mask beyond the resolution's spill-out, % of the organ's activity: "
+                + String.join("; ", parts);
+        if (worst > threshold) {
+            return new QaCheck(organ, check, QaCheck.Status.FLAG, numbers + ". More than " + Format.fixed(threshold, 0)
+                    + " %: the mask misses part of the organ's activity (SPECT and CT misaligned, or the contour too tight).");
+        }
+        return new QaCheck(organ, check, QaCheck.Status.PASS, numbers + ".");
+    }
+
+    /** settings.alignment_qa.timepoints[].{key}.{organ}, by hours p.i. */
+    private Map<Double, Double> recordedPerSession(Organ organ, String key) {
         Map<Double, Double> out = new TreeMap<>();
         if (data.results().settings().get("alignment_qa") instanceof Map<?, ?> qa && qa.get("timepoints") instanceof List<?> tps) {
             for (Object item : tps) {
                 if (item instanceof Map<?, ?> tp && tp.get("hours") instanceof Number h
-                        && tp.get("activity_centroid_offset_mm") instanceof Map<?, ?> byOrgan
-                        && byOrgan.get(organ.key()) instanceof Number mm) {
-                    out.put(h.doubleValue(), mm.doubleValue());
+                        && tp.get(key) instanceof Map<?, ?> byOrgan
+                        && byOrgan.get(organ.key()) instanceof Number v) {
+                    out.put(h.doubleValue(), v.doubleValue());
                 }
             }
         }

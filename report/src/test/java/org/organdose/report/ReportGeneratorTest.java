@@ -144,6 +144,7 @@ class ReportGeneratorTest {
         assertThat(detail("liver", "Spill-in from neighbours")).contains("right kidney");
         assertThat(status("spleen", "Spill-in from neighbours")).isEqualTo("pass");
         assertThat(status("spleen", "Activity centroid")).isEqualTo("pass");
+        assertThat(status("spleen", "Activity just outside the mask")).isEqualTo("pass");
         assertThat(status("spleen", "Time-activity fit")).isEqualTo("pass");
     }
 
