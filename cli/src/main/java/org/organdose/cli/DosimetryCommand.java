@@ -11,6 +11,7 @@ import org.organdose.dosimetry.DosimetryPipeline;
 import org.organdose.dosimetry.DosimetryResults;
 import org.organdose.dosimetry.DosimetrySettings;
 import org.organdose.dosimetry.FitModel;
+import org.organdose.dosimetry.TiaMapMethod;
 import org.organdose.dosimetry.OrganResult;
 import org.organdose.dosimetry.ResultsWriter;
 import org.organdose.dosimetry.StudyManifest;
@@ -64,6 +65,11 @@ final class DosimetryCommand implements Callable<Integer> {
             description = "time-activity model: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}")
     FitModel fit;
 
+    @Option(names = "--tia-map", paramLabel = "METHOD", defaultValue = "ORGAN_SHAPE",
+            description = "how organ TIAs are spread over voxels: ORGAN_SHAPE (integrated SPECT) or VOXEL_FITS"
+                    + " (per-voxel kinetics, organ curve as prior); default ${DEFAULT-VALUE}")
+    TiaMapMethod tiaMap;
+
     @Option(names = "--margin-mm", defaultValue = "3", description = "mask extension for MARGIN; default ${DEFAULT-VALUE} mm")
     double marginMm;
 
@@ -107,7 +113,7 @@ final class DosimetryCommand implements Callable<Integer> {
 
     private DosimetrySettings settings() throws BadInputException {
         try {
-            DosimetrySettings s = DosimetrySettings.defaults().withActivityMethod(method).withFitModel(fit)
+            DosimetrySettings s = DosimetrySettings.defaults().withActivityMethod(method).withFitModel(fit).withTiaMap(tiaMap)
                     .withMarginMm(marginMm).withPsfSigmaMm(psfSigmaMm).withSpectFwhmMm(fwhmMm)
                     .withDensityGPerMl(density).withKernel(kernel);
             return doseGridMm == null ? s : s.withDoseGridSpacingMm(doseGridMm);

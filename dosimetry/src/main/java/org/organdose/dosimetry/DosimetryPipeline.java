@@ -40,7 +40,9 @@ import org.organdose.image.registration.RigidTransform;
  *       (each registered session's SPECT first brought into the diagnostic frame) divided
  *       by the organ's own mask blurred with the SPECT resolution (which undoes the fall-off
  *       that blurring puts at the organ's edge), plus the rest of the body at the uniform
- *       concentration of the transfer matrix's body compartment, integrated as a trapezoid.</li>
+ *       concentration of the transfer matrix's body compartment, integrated as a trapezoid.
+ *       With {@link TiaMapMethod#VOXEL_FITS} the organ's share per voxel comes from per-voxel
+ *       kinetics instead ({@link VoxelKinetics}), each session's SPECT corrected alike.</li>
  *   <li>Dose by kernel convolution (with a kernel) or local deposition (without), then the mean
  *       dose and DVH of each organ over the dose voxels whose centre lies in it.</li>
  * </ol>
@@ -68,6 +70,8 @@ public final class DosimetryPipeline {
     private boolean movedSessionWarned;
     private final List<Map<String, Object>> registrations = new ArrayList<>();
     private final List<Map<String, Object>> alignment = new ArrayList<>();
+    /** Per organ, what the voxel kinetics found (VOXEL_FITS only). */
+    private final Map<String, Object> voxelKinetics = new LinkedHashMap<>();
 
     private DosimetryPipeline(StudyManifest manifest, DosimetrySettings settings, ProgressListener progress) {
         this.manifest = manifest;
@@ -103,6 +107,7 @@ public final class DosimetryPipeline {
         double[][] activity = new double[organs.size()][nt];
         double[] bodyConcentration = new double[nt];
         Volume integratedSpect = null;
+        List<Volume> framedSpects = new ArrayList<>();
         double[] shapeWeights = trapezoidWeights(hours);
         for (int t = 0; t < nt; t++) {
             StudyManifest.TimePoint tp = tps.get(t);
@@ -122,7 +127,12 @@ public final class DosimetryPipeline {
             }
             bodyConcentration[t] = a.bodyConcentrationMBqPerMl();
             checkAlignment(tp, at, spect, masks, a);
-            integratedSpect = accumulate(integratedSpect, spect, session.toSession(), shapeWeights[t]);
+            Volume framed = inDiagnosticFrame(spect, session.toSession(),
+                    integratedSpect == null ? spect.geometry() : integratedSpect.geometry());
+            integratedSpect = accumulate(integratedSpect, framed, shapeWeights[t]);
+            if (settings.tiaMap() == TiaMapMethod.VOXEL_FITS) {
+                framedSpects.add(framed);
+            }
         }
 
         progress.progress("time-activity fits", 0.7);
@@ -142,7 +152,8 @@ public final class DosimetryPipeline {
         double bodyTiaMBqHPerMl = TimeActivityFitter.trapezoid(hours, bodyConcentration, nuclide, List.of()).tiaMBqH();
 
         progress.progress("voxel dose", 0.75);
-        DoseMap dose = doseMap(ct.volume().geometry(), diagnostic, integratedSpect, fits, bodyTiaMBqHPerMl);
+        DoseMap dose = doseMap(ct.volume().geometry(), diagnostic, new SpectSeries(hours, integratedSpect, framedSpects),
+                fits, bodyTiaMBqHPerMl);
 
         progress.progress("organ doses", 0.95);
         List<OrganResult> results = new ArrayList<>();
@@ -170,7 +181,16 @@ public final class DosimetryPipeline {
     private record DoseMap(Volume doseGy, Volume[] organs, DoseMethod method, VoxelSKernel kernel, double spacingMm) {
     }
 
-    private DoseMap doseMap(Geometry ctGrid, OrganMasks diagnostic, Volume integratedSpect, List<TimeActivityFit> fits,
+    /**
+     * The SPECTs in the diagnostic frame, all on the first SPECT's grid.
+     *
+     * @param integrated their sum with trapezoid weights over the measured span
+     * @param each       each session's, in time order (empty unless the TIA map needs them)
+     */
+    private record SpectSeries(double[] hours, Volume integrated, List<Volume> each) {
+    }
+
+    private DoseMap doseMap(Geometry ctGrid, OrganMasks diagnostic, SpectSeries spects, List<TimeActivityFit> fits,
                             double bodyTiaMBqHPerMl) throws DosimetryInputException {
         double requested = Double.isNaN(settings.doseGridSpacingMm()) ? DosimetrySettings.DEFAULT_GRID_MM
                 : settings.doseGridSpacingMm();
@@ -179,7 +199,7 @@ public final class DosimetryPipeline {
                 : kernel != null ? kernel.voxelSizeMm() : DosimetrySettings.DEFAULT_GRID_MM;
         Geometry grid = doseGrid(ctGrid, spacing);
         Volume[] organs = organsOnDoseGrid(diagnostic, grid);
-        Volume tia = tiaMap(integratedSpect, diagnostic, organs, fits, bodyTiaMBqHPerMl, grid);
+        Volume tia = tiaMap(spects, diagnostic, organs, fits, bodyTiaMBqHPerMl, grid);
         if (kernel == null) {
             warnings.add("no voxel S value kernel given: local energy deposition (electrons absorbed in the voxel"
                     + " of decay, photons ignored)");
@@ -523,46 +543,102 @@ public final class DosimetryPipeline {
     }
 
     /**
-     * sum += weight * spect, on the first SPECT's grid (in the diagnostic frame). A registered
-     * session's SPECT is read through its transform, spect(T(x)); others by world coordinates.
+     * A session's SPECT on {@code grid} in the diagnostic frame: a registered session's read
+     * through its transform, spect(T(x)); others by world coordinates.
      */
-    private static Volume accumulate(Volume sum, Volume spect, RigidTransform toSession, double weight) {
-        Geometry grid = sum == null ? spect.geometry() : sum.geometry();
-        Volume onGrid = toSession != null ? toSession.resample(spect, grid, Interpolation.TRILINEAR, 0f)
+    private static Volume inDiagnosticFrame(Volume spect, RigidTransform toSession, Geometry grid) {
+        return toSession != null ? toSession.resample(spect, grid, Interpolation.TRILINEAR, 0f)
                 : spect.geometry().sameGrid(grid, StudyImages.SAME_GRID_TOLERANCE_MM) ? spect
                 : Resampler.resample(spect, grid, Interpolation.TRILINEAR, 0f);
+    }
+
+    /** sum += weight * spect, both on one grid; a new sum when {@code sum} is null. */
+    private static Volume accumulate(Volume sum, Volume spect, double weight) {
         Volume out = sum == null ? new Volume(spect.geometry()) : sum;
         float[] o = out.voxels();
-        float[] s = onGrid.voxels();
+        float[] s = spect.voxels();
         for (int p = 0; p < o.length; p++) {
             o[p] += (float) (weight * s[p]);
         }
         return out;
     }
 
-    private Volume tiaMap(Volume integratedSpect, OrganMasks diagnostic, Volume[] organOnDoseGrid,
+    /**
+     * A session SPECT inside one organ divided by the organ's mask blurred with the SPECT
+     * resolution, which undoes the fall-off that blurring puts at the organ's edge; 0 outside.
+     */
+    private static float[] recoveryCorrected(Volume spect, Volume organFraction, float[] recovery) {
+        float[] f = organFraction.voxels();
+        float[] s = spect.voxels();
+        float[] corrected = new float[f.length];
+        for (int p = 0; p < f.length; p++) {
+            corrected[p] = f[p] > 0 ? (float) (Math.max(s[p], 0) / Math.max(recovery[p], MIN_RECOVERY)) : 0f;
+        }
+        return corrected;
+    }
+
+    private static float[] onDoseGrid(float[] onSpect, Geometry spectGrid, Geometry doseGrid) {
+        return Resampler.resample(new Volume(spectGrid, onSpect), doseGrid, Interpolation.TRILINEAR, 0f).voxels();
+    }
+
+    /**
+     * The organ's voxel TIA by {@link VoxelKinetics} on its dose voxels (0 elsewhere); the spread
+     * of rates found is recorded in the results.
+     */
+    private float[] voxelFitShape(SpectSeries spects, Volume organOnSpect, float[] recovery, float[] w,
+                                  TimeActivityFit fit, Organ organ, Geometry doseGrid) {
+        int[] inside = java.util.stream.IntStream.range(0, w.length).filter(p -> w[p] > 0).toArray();
+        int nt = spects.each().size();
+        float[][] values = new float[nt][inside.length];
+        for (int t = 0; t < nt; t++) {
+            Volume spect = spects.each().get(t);
+            float[] onDose = onDoseGrid(recoveryCorrected(spect, organOnSpect, recovery), spect.geometry(), doseGrid);
+            for (int v = 0; v < inside.length; v++) {
+                values[t][v] = onDose[inside[v]];
+            }
+        }
+        VoxelKinetics.Result r = VoxelKinetics.integrate(spects.hours(), values, fit,
+                manifest.radionuclide().decayConstantPerHour());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rate_spread_per_h", r.rateSpreadPerH());
+        m.put("mean_abs_rate_change_per_h", r.meanRateChangePerH());
+        voxelKinetics.put(organ.key(), m);
+        float[] shape = new float[w.length];
+        for (int v = 0; v < inside.length; v++) {
+            shape[inside[v]] = r.tia()[v];
+        }
+        return shape;
+    }
+
+    private Volume tiaMap(SpectSeries spects, OrganMasks diagnostic, Volume[] organOnDoseGrid,
                           List<TimeActivityFit> fits, double bodyTiaMBqHPerMl, Geometry doseGrid) {
-        Geometry spectGrid = integratedSpect.geometry();
+        Geometry spectGrid = spects.integrated().geometry();
         Volume[] organOnSpect = diagnostic.organFractions(spectGrid);
         double sigma = GaussianFilter.fwhmToSigma(settings.spectFwhmMm());
         float[] tia = new float[doseGrid.voxelCount()];
-        float[] s = integratedSpect.voxels();
         for (int o = 0; o < organOnSpect.length; o++) {
-            float[] f = organOnSpect[o].voxels();
+            Organ organ = diagnostic.organs().get(o);
             float[] recovery = GaussianFilter.smooth(organOnSpect[o], sigma).voxels();
-            float[] corrected = new float[f.length];
-            for (int p = 0; p < f.length; p++) {
-                corrected[p] = f[p] > 0 ? (float) (Math.max(s[p], 0) / Math.max(recovery[p], MIN_RECOVERY)) : 0f;
-            }
-            float[] shape = Resampler.resample(new Volume(spectGrid, corrected), doseGrid, Interpolation.TRILINEAR, 0f).voxels();
             float[] w = organOnDoseGrid[o].voxels();
+            float[] shape = null;
+            if (settings.tiaMap() == TiaMapMethod.VOXEL_FITS) {
+                if (fits.get(o).model() == FitModel.TRAPEZOID) {
+                    warnings.add(organ.key() + ": voxel kinetics need an exponential organ curve, not a trapezoid:"
+                            + " its TIA is spread in proportion to the integrated SPECT");
+                } else {
+                    shape = voxelFitShape(spects, organOnSpect[o], recovery, w, fits.get(o), organ, doseGrid);
+                }
+            }
+            if (shape == null) {
+                shape = onDoseGrid(recoveryCorrected(spects.integrated(), organOnSpect[o], recovery), spectGrid, doseGrid);
+            }
             double total = 0;
             for (int p = 0; p < w.length; p++) {
                 total += w[p] * shape[p];
             }
             boolean uniform = !(total > 0);
             if (uniform) {
-                warnings.add(diagnostic.organs().get(o).key() + ": no SPECT counts inside the organ: its TIA is spread uniformly");
+                warnings.add(organ.key() + ": no SPECT counts inside the organ: its TIA is spread uniformly");
                 total = 0;
                 for (float v : w) {
                     total += v;
@@ -603,9 +679,16 @@ public final class DosimetryPipeline {
         m.put("dose_method", dose.method().name());
         m.put("kernel_used", dose.kernel() == null ? null : dose.kernel().description());
         m.put("dose_grid_mm", dose.spacingMm());
-        m.put("tia_map", "organ TIA spread over the organ's dose voxels by the time-integrated SPECT divided by the organ mask"
-                + " blurred with the SPECT FWHM; rest of body uniform at the transfer-matrix body concentration,"
-                + " integrated by trapezoid");
+        m.put("tia_map", (settings.tiaMap() == TiaMapMethod.VOXEL_FITS
+                ? "organ TIA spread over the organ's dose voxels in proportion to per-voxel fits of the SPECTs (each divided"
+                + " by the organ mask blurred with the SPECT FWHM): the organ's curve with the voxel's amplitude and rate"
+                + " change, rates shrunk towards the organ's by empirical Bayes"
+                : "organ TIA spread over the organ's dose voxels by the time-integrated SPECT divided by the organ mask"
+                + " blurred with the SPECT FWHM")
+                + "; rest of body uniform at the transfer-matrix body concentration, integrated by trapezoid");
+        if (!voxelKinetics.isEmpty()) {
+            m.put("voxel_kinetics", voxelKinetics);
+        }
         m.put("body_tia_MBq_h_per_mL", bodyTia);
         m.put("organ_dose_voxels", "dose grid voxels whose centre lies in the organ");
         Map<String, Object> registration = new LinkedHashMap<>();

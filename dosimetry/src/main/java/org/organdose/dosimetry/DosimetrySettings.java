@@ -25,11 +25,12 @@ import org.organdose.image.registration.RegistrationSettings;
  *                           diagnostic labels are used in world coordinates)
  * @param misalignmentThresholdMm a time point is flagged when an organ's activity centroid lies
  *                           farther than this from where its CT mask puts it
+ * @param tiaMap             how each organ's TIA is spread over its dose voxels
  */
 public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, double psfSigmaMm, double spectFwhmMm,
                                 double densityGPerMl, FitModel fitModel, Path kernel, double doseGridSpacingMm,
                                 double bodyThresholdHu, RegistrationSettings registration,
-                                double misalignmentThresholdMm) {
+                                double misalignmentThresholdMm, TiaMapMethod tiaMap) {
     /** Dose grid spacing used without a kernel and without an explicit spacing. */
     public static final double DEFAULT_GRID_MM = 3.0;
 
@@ -43,8 +44,8 @@ public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, 
         if (!(misalignmentThresholdMm > 0)) {
             throw new IllegalArgumentException("misalignment threshold must be positive");
         }
-        if (fitModel == null || activityMethod == null) {
-            throw new IllegalArgumentException("fit model and activity method are required");
+        if (fitModel == null || activityMethod == null || tiaMap == null) {
+            throw new IllegalArgumentException("fit model, activity method and TIA map method are required");
         }
     }
 
@@ -54,52 +55,57 @@ public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, 
      */
     public static DosimetrySettings defaults() {
         return new DosimetrySettings(ActivityMethod.GTM, 3.0, 3.0, 11.0, 1.06, FitModel.BI_EXPONENTIAL, null,
-                Double.NaN, -300, RegistrationSettings.defaults(), 10.0);
+                Double.NaN, -300, RegistrationSettings.defaults(), 10.0,
+                TiaMapMethod.ORGAN_SHAPE);
     }
 
     public DosimetrySettings withActivityMethod(ActivityMethod m) {
-        return new DosimetrySettings(m, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm);
+        return new DosimetrySettings(m, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm, tiaMap);
     }
 
     public DosimetrySettings withMarginMm(double v) {
-        return new DosimetrySettings(activityMethod, v, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm);
+        return new DosimetrySettings(activityMethod, v, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm, tiaMap);
     }
 
     public DosimetrySettings withPsfSigmaMm(double v) {
-        return new DosimetrySettings(activityMethod, marginMm, v, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm);
+        return new DosimetrySettings(activityMethod, marginMm, v, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm, tiaMap);
     }
 
     public DosimetrySettings withSpectFwhmMm(double v) {
-        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, v, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm);
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, v, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm, tiaMap);
     }
 
     public DosimetrySettings withDensityGPerMl(double v) {
-        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, v, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm);
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, v, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm, tiaMap);
     }
 
     public DosimetrySettings withFitModel(FitModel m) {
-        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, m, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm);
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, m, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm, tiaMap);
     }
 
     public DosimetrySettings withKernel(Path k) {
-        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, k, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm);
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, k, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm, tiaMap);
     }
 
     public DosimetrySettings withDoseGridSpacingMm(double v) {
-        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, v, bodyThresholdHu, registration, misalignmentThresholdMm);
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, v, bodyThresholdHu, registration, misalignmentThresholdMm, tiaMap);
     }
 
     /** Registration of moved session CTs; null turns it off. */
     public DosimetrySettings withRegistration(RegistrationSettings r) {
-        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, r, misalignmentThresholdMm);
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, r, misalignmentThresholdMm, tiaMap);
     }
 
     public DosimetrySettings withMisalignmentThresholdMm(double v) {
-        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, v);
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, v, tiaMap);
     }
 
     public DosimetrySettings withBodyThresholdHu(double v) {
-        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, v, registration, misalignmentThresholdMm);
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, v, registration, misalignmentThresholdMm, tiaMap);
+    }
+
+    public DosimetrySettings withTiaMap(TiaMapMethod m) {
+        return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm, m);
     }
 
     /** The settings as written to results.json. */
@@ -113,6 +119,7 @@ public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, 
         m.put("fit_model", fitModel.name());
         m.put("kernel", kernel == null ? null : kernel.toString());
         m.put("body_threshold_HU", bodyThresholdHu);
+        m.put("tia_map_method", tiaMap.name());
         return m;
     }
 }
