@@ -162,14 +162,26 @@ public final class Anatomy {
 
     /** World centroid of a label, or null when absent. */
     private static double[] centroid(LabelMap labels, int label) {
-        Geometry g = labels.geometry();
         byte[] v = labels.labels();
+        return centroidWhere(labels.geometry(), p -> v[p] == label);
+    }
+
+    /** World centroid of the body (voxels above {@link KidneySides#BODY_HU}); the grid centre without one. */
+    private static double[] bodyCentre(Volume ct) {
+        Geometry g = ct.geometry();
+        float[] hu = ct.voxels();
+        double[] c = centroidWhere(g, p -> hu[p] > KidneySides.BODY_HU);
+        return c != null ? c : g.indexToWorld((g.nx() - 1) / 2.0, (g.ny() - 1) / 2.0, (g.nz() - 1) / 2.0);
+    }
+
+    /** World centroid of the voxels whose offset passes {@code inside}, or null when none does. */
+    private static double[] centroidWhere(Geometry g, java.util.function.IntPredicate inside) {
         double[] sum = new double[3];
         long n = 0;
         for (int k = 0; k < g.nz(); k++) {
             for (int j = 0; j < g.ny(); j++) {
                 for (int i = 0; i < g.nx(); i++) {
-                    if (v[g.offset(i, j, k)] == label) {
+                    if (inside.test(g.offset(i, j, k))) {
                         sum[0] += i;
                         sum[1] += j;
                         sum[2] += k;
@@ -179,27 +191,5 @@ public final class Anatomy {
             }
         }
         return n == 0 ? null : g.indexToWorld(sum[0] / n, sum[1] / n, sum[2] / n);
-    }
-
-    /** World centroid of the body (voxels above {@link KidneySides#BODY_HU}); the grid centre without one. */
-    private static double[] bodyCentre(Volume ct) {
-        Geometry g = ct.geometry();
-        float[] hu = ct.voxels();
-        double[] sum = new double[3];
-        long n = 0;
-        for (int k = 0; k < g.nz(); k++) {
-            for (int j = 0; j < g.ny(); j++) {
-                for (int i = 0; i < g.nx(); i++) {
-                    if (hu[g.offset(i, j, k)] > KidneySides.BODY_HU) {
-                        sum[0] += i;
-                        sum[1] += j;
-                        sum[2] += k;
-                        n++;
-                    }
-                }
-            }
-        }
-        return n == 0 ? g.indexToWorld((g.nx() - 1) / 2.0, (g.ny() - 1) / 2.0, (g.nz() - 1) / 2.0)
-                : g.indexToWorld(sum[0] / n, sum[1] / n, sum[2] / n);
     }
 }
