@@ -22,8 +22,9 @@ import org.organdose.segment.KidneySides;
  *       that other organ (a patch of an enhanced liver called kidney, an upper pole of the left
  *       kidney called spleen), not a second piece of the first;</li>
  *   <li>{@link #warnings}: the liver's bulk on the patient's left or the spleen's on the right,
- *       a kidney in front of the body's centre, one kidney only (a single kidney is possible:
- *       a warning, never an error), volumes outside adult ranges.</li>
+ *       one kidney only (a single kidney is possible: a warning, never an error), volumes outside
+ *       adult ranges. (Front-to-back position is not checked: on a CT cropped to the abdomen the
+ *       kidneys of ircad-1.1 lie in front of the body's centroid.)</li>
  * </ul>
  */
 public final class Anatomy {
@@ -112,7 +113,7 @@ public final class Anatomy {
      * Plausibility warnings per organ, for {@code organs.json}: only about organs found, except the
      * missing kidney when the other one was found.
      *
-     * @param ct the CT on the labels' grid, for the body's midline and centre
+     * @param ct the CT on the labels' grid, for the body's midline
      */
     public static Map<Organ, List<String>> warnings(LabelMap labels, Volume ct) {
         Map<Organ, List<String>> out = new EnumMap<>(Organ.class);
@@ -135,12 +136,6 @@ public final class Anatomy {
         }
         if (centroid.containsKey(Organ.SPLEEN) && centroid.get(Organ.SPLEEN)[0] < body[0]) {
             out.get(Organ.SPLEEN).add("its centre lies on the patient's right: the spleen is on the left (situs inversus, or part of the liver?)");
-        }
-        for (Organ kidney : List.of(Organ.KIDNEY_RIGHT, Organ.KIDNEY_LEFT)) {
-            // LPS: +y is posterior; the kidneys lie behind the body's centre
-            if (centroid.containsKey(kidney) && centroid.get(kidney)[1] < body[1]) {
-                out.get(kidney).add("its centre lies in front of the body's centre: kidneys are retroperitoneal (bowel or vessels taken for a kidney?)");
-            }
         }
         boolean right = centroid.containsKey(Organ.KIDNEY_RIGHT);
         boolean left = centroid.containsKey(Organ.KIDNEY_LEFT);
@@ -166,7 +161,7 @@ public final class Anatomy {
         return centroidWhere(labels.geometry(), p -> v[p] == label);
     }
 
-    /** World centroid of the body (voxels above {@link KidneySides#BODY_HU}); the grid centre without one. */
+    /** World centroid of the body (voxels above {@link KidneySides#BODY_HU}), for its midline; the grid centre without one. */
     private static double[] bodyCentre(Volume ct) {
         Geometry g = ct.geometry();
         float[] hu = ct.voxels();
