@@ -62,9 +62,6 @@ final class EvaluateCommand implements Callable<Integer> {
             + " (1.2 mm pixels, 5 mm slices, 30 HU noise)")
     boolean lowDose;
 
-    @Option(names = "--mirror", description = "with --model: test-time augmentation, average with the left-right flipped prediction")
-    boolean mirror;
-
     @Option(names = "--record", description = "with --model: add the scores to the model's model.json (accuracy.heldOut)")
     boolean record;
 
@@ -110,7 +107,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ConsoleProgress progress = new ConsoleProgress(System.err);
         List<CaseEvaluation> results = CrossValidation.evaluateModel(model, chosen, List.of(Mode.AXIAL, Mode.CONSENSUS),
-                lowDose, mirror, progress);
+                lowDose, progress);
         PrintWriter o = spec.commandLine().getOut();
         results.forEach(e -> o.println(CrossValidation.describe(e)));
         if (record) {

@@ -35,14 +35,8 @@ public final class UNetSegmenter implements Segmenter {
 
     private final SegmentationNetwork network;
     private final Mode mode;
-    private final boolean mirrored;
 
     public UNetSegmenter(SegmentationNetwork network, Mode mode) throws SegmentationException {
-        this(network, mode, false);
-    }
-
-    /** With {@code mirrored}, every slice is also predicted flipped and the probabilities averaged. */
-    public UNetSegmenter(SegmentationNetwork network, Mode mode, boolean mirrored) throws SegmentationException {
         ModelSpec spec = network.spec();
         List<Plane> needed = mode == Mode.CONSENSUS ? List.of(Plane.values()) : List.of(Plane.AXIAL);
         if (!spec.planes().containsAll(needed)) {
@@ -51,7 +45,6 @@ public final class UNetSegmenter implements Segmenter {
         }
         this.network = network;
         this.mode = mode;
-        this.mirrored = mirrored;
     }
 
     @Override
@@ -107,7 +100,7 @@ public final class UNetSegmenter implements Segmenter {
                 stacks.stack(plane, first + s, input, s * k * planeSize, rows, columns);
             }
             float[] batch = n == BATCH ? input : Arrays.copyOf(input, n * k * planeSize);
-            byte[] predicted = network.predictClasses(batch, n, rows, columns, mirrored);
+            byte[] predicted = network.predictClasses(batch, n, rows, columns);
             for (int s = 0; s < n; s++) {
                 stacks.putSlice(plane, first + s, predicted, s * planeSize, columns, volume);
             }
