@@ -196,7 +196,7 @@ public final class MaskRcnn extends AbstractBlock {
             truth.add(Instances.of(pixelClasses, i * height * width, height, width));
         }
         Features f = features(ps, x, true, params);
-        NDArray zero = f.objectness.sum().mul(0);
+        NDArray zero = f.objectness.sum().mul(Losses.constant(f.objectness, 0));
 
         RpnTargets rpnTargets = withoutNegatives(RpnTargets.of(f.anchors, truth.stream().map(Instances::boxes).toList(),
                 sampling.rpn(), random), complete, Boxes.count(f.anchors));
@@ -233,8 +233,8 @@ public final class MaskRcnn extends AbstractBlock {
             boxLoss = boxLoss.add(l[1]);
             start = end;
         }
-        classLoss = classLoss.div(heads.size());
-        boxLoss = boxLoss.div(heads.size());
+        classLoss = classLoss.div(Losses.constant(classLoss, heads.size()));
+        boxLoss = boxLoss.div(Losses.constant(boxLoss, heads.size()));
 
         int positives = heads.stream().mapToInt(HeadTargets::positives).sum();
         NDArray maskLoss = zero;
@@ -259,7 +259,7 @@ public final class MaskRcnn extends AbstractBlock {
                 start = end;
                 with++;
             }
-            maskLoss = maskLoss.div(with);
+            maskLoss = maskLoss.div(Losses.constant(maskLoss, with));
         }
         return new NDList(rpnLosses[0], rpnLosses[1], classLoss, boxLoss, maskLoss);
     }

@@ -10,7 +10,7 @@ import org.organdose.segment.net.SegmentationNetwork;
 
 /** A tiny light Mask R-CNN learns a small set of synthetic abdominal slices. */
 class MaskRcnnLearningTest {
-    private static final int SIZE = 64;
+    private static final int SIZE = Integer.getInteger("mrcnn.size", 64);
     private static final int SLICES = 8;
     private static final int BATCH = 4;
 

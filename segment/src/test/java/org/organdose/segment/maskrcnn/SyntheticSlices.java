@@ -34,15 +34,15 @@ final class SyntheticSlices {
             double g = 1 + 0.1 * rng.nextGaussian();
             // centre x, centre y, radius x, radius y, brightness, class
             double[][] organs = {
-                {20 * s + jx, 28 * s + jy, 13 * s * g, 11 * s * g, 0.75, NetworkClasses.LIVER},
-                {46 * s + jx, 26 * s + jy, 8 * s * g, 7 * s * g, 0.55, NetworkClasses.SPLEEN},
-                {22 * s + jx, 46 * s + jy, 6 * s * g, 5 * s * g, 0.95, NetworkClasses.KIDNEY},
-                {42 * s + jx, 46 * s + jy, 6 * s * g, 5 * s * g, 0.95, NetworkClasses.KIDNEY},
+                {20 * s + jx, 26 * s + jy, 15 * s * g, 12 * s * g, 0.75, NetworkClasses.LIVER},
+                {48 * s + jx, 24 * s + jy, 10 * s * g, 9 * s * g, 0.55, NetworkClasses.SPLEEN},
+                {20 * s + jx, 47 * s + jy, 9 * s * g, 7 * s * g, 0.95, NetworkClasses.KIDNEY},
+                {44 * s + jx, 47 * s + jy, 9 * s * g, 7 * s * g, 0.95, NetworkClasses.KIDNEY},
             };
             for (int y = 0; y < size; y++) {
                 for (int x = 0; x < size; x++) {
-                    double bx = (x + 0.5 - 32 * s) / (29 * s);
-                    double by = (y + 0.5 - 34 * s) / (25 * s);
+                    double bx = (x + 0.5 - 32 * s) / (31 * s);
+                    double by = (y + 0.5 - 34 * s) / (29 * s);
                     double value = bx * bx + by * by <= 1 ? 0.3 : 0;
                     byte cls = 0;
                     for (double[] o : organs) {
