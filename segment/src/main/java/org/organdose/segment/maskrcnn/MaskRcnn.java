@@ -63,13 +63,16 @@ public final class MaskRcnn extends AbstractBlock {
      * @param proposals how RPN outputs become the proposals the heads train on
      */
     public record Sampling(BalancedSampler rpn, BalancedSampler heads, Proposals proposals) {
+        /** RoIs per image drawn for the heads by {@link #DEFAULT}. */
+        public static final int ROIS_PER_IMAGE = 128;
+
         /**
          * torchvision's settings except 128 rather than 512 RoIs per image: a slice holds at most a
          * handful of organs, so 32 positives per image already cover them many times over, and
          * the 28x28 mask head, run on every positive RoI, dominates the cost of a step on a CPU.
          */
-        public static final Sampling DEFAULT = new Sampling(BalancedSampler.forRpn(), new BalancedSampler(128, 0.25),
-                Proposals.forTraining());
+        public static final Sampling DEFAULT = new Sampling(BalancedSampler.forRpn(),
+                new BalancedSampler(ROIS_PER_IMAGE, 0.25), Proposals.forTraining());
     }
 
     private final int resnetDepth;
