@@ -22,8 +22,9 @@ import org.organdose.segment.KidneySides;
  *       that other organ (a patch of an enhanced liver called kidney, an upper pole of the left
  *       kidney called spleen), not a second piece of the first;</li>
  *   <li>{@link #warnings}: the liver's bulk on the patient's left or the spleen's on the right,
- *       a kidney in front of the body's centre, one kidney only (a single kidney is possible:
- *       a warning, never an error), volumes outside adult ranges.</li>
+ *       one kidney only (a single kidney is possible: a warning, never an error), volumes outside
+ *       adult ranges. (Front-to-back position is not checked: on a CT cropped to the abdomen the
+ *       kidneys of ircad-1.1 lie in front of the body's centroid.)</li>
  * </ul>
  */
 public final class Anatomy {
@@ -112,7 +113,7 @@ public final class Anatomy {
      * Plausibility warnings per organ, for {@code organs.json}: only about organs found, except the
      * missing kidney when the other one was found.
      *
-     * @param ct the CT on the labels' grid, for the body's midline and centre
+     * @param ct the CT on the labels' grid, for the body's midline
      */
     public static Map<Organ, List<String>> warnings(LabelMap labels, Volume ct) {
         Map<Organ, List<String>> out = new EnumMap<>(Organ.class);
@@ -136,12 +137,6 @@ public final class Anatomy {
         if (centroid.containsKey(Organ.SPLEEN) && centroid.get(Organ.SPLEEN)[0] < body[0]) {
             out.get(Organ.SPLEEN).add("its centre lies on the patient's right: the spleen is on the left (situs inversus, or part of the liver?)");
         }
-        for (Organ kidney : List.of(Organ.KIDNEY_RIGHT, Organ.KIDNEY_LEFT)) {
-            // LPS: +y is posterior; the kidneys lie behind the body's centre
-            if (centroid.containsKey(kidney) && centroid.get(kidney)[1] < body[1]) {
-                out.get(kidney).add("its centre lies in front of the body's centre: kidneys are retroperitoneal (bowel or vessels taken for a kidney?)");
-            }
-        }
         boolean right = centroid.containsKey(Organ.KIDNEY_RIGHT);
         boolean left = centroid.containsKey(Organ.KIDNEY_LEFT);
         if (right != left) {
@@ -162,14 +157,26 @@ public final class Anatomy {
 
     /** World centroid of a label, or null when absent. */
     private static double[] centroid(LabelMap labels, int label) {
-        Geometry g = labels.geometry();
         byte[] v = labels.labels();
+        return centroidWhere(labels.geometry(), p -> v[p] == label);
+    }
+
+    /** World centroid of the body (voxels above {@link KidneySides#BODY_HU}), for its midline; the grid centre without one. */
+    private static double[] bodyCentre(Volume ct) {
+        Geometry g = ct.geometry();
+        float[] hu = ct.voxels();
+        double[] c = centroidWhere(g, p -> hu[p] > KidneySides.BODY_HU);
+        return c != null ? c : g.indexToWorld((g.nx() - 1) / 2.0, (g.ny() - 1) / 2.0, (g.nz() - 1) / 2.0);
+    }
+
+    /** World centroid of the voxels whose offset passes {@code inside}, or null when none does. */
+    private static double[] centroidWhere(Geometry g, java.util.function.IntPredicate inside) {
         double[] sum = new double[3];
         long n = 0;
         for (int k = 0; k < g.nz(); k++) {
             for (int j = 0; j < g.ny(); j++) {
                 for (int i = 0; i < g.nx(); i++) {
-                    if (v[g.offset(i, j, k)] == label) {
+                    if (inside.test(g.offset(i, j, k))) {
                         sum[0] += i;
                         sum[1] += j;
                         sum[2] += k;
@@ -179,27 +186,5 @@ public final class Anatomy {
             }
         }
         return n == 0 ? null : g.indexToWorld(sum[0] / n, sum[1] / n, sum[2] / n);
-    }
-
-    /** World centroid of the body (voxels above {@link KidneySides#BODY_HU}); the grid centre without one. */
-    private static double[] bodyCentre(Volume ct) {
-        Geometry g = ct.geometry();
-        float[] hu = ct.voxels();
-        double[] sum = new double[3];
-        long n = 0;
-        for (int k = 0; k < g.nz(); k++) {
-            for (int j = 0; j < g.ny(); j++) {
-                for (int i = 0; i < g.nx(); i++) {
-                    if (hu[g.offset(i, j, k)] > KidneySides.BODY_HU) {
-                        sum[0] += i;
-                        sum[1] += j;
-                        sum[2] += k;
-                        n++;
-                    }
-                }
-            }
-        }
-        return n == 0 ? g.indexToWorld((g.nx() - 1) / 2.0, (g.ny() - 1) / 2.0, (g.nz() - 1) / 2.0)
-                : g.indexToWorld(sum[0] / n, sum[1] / n, sum[2] / n);
     }
 }

@@ -59,14 +59,19 @@ public final class CrossValidation {
             for (int i = fold; i < sorted.size(); i += k) {
                 heldOut.add(sorted.get(i));
             }
-            results.addAll(evaluateModel(foldDir, heldOut, modes, true, listener));
+            results.addAll(evaluateModel(foldDir, heldOut, modes, true, false, listener));
         }
         return results;
     }
 
-    /** Segments each case with the model and scores it against the case's labels. */
+    /**
+     * Segments each case with the model and scores it against the case's labels.
+     *
+     * @param alsoLowDose also score a simulated low-dose version of each case ({@link #LOW_DOSE})
+     * @param mirrored    test-time augmentation: average with the left-right flipped prediction
+     */
     public static List<CaseEvaluation> evaluateModel(Path modelDir, List<TrainingCase> cases, List<Mode> modes,
-            boolean alsoLowDose, ProgressListener listener) throws SegmentationException, IOException {
+            boolean alsoLowDose, boolean mirrored, ProgressListener listener) throws SegmentationException, IOException {
         List<CaseEvaluation> results = new ArrayList<>();
         try (SegmentationNetwork network = SegmentationNetwork.load(modelDir)) {
             for (TrainingCase source : cases) {
@@ -84,7 +89,7 @@ public final class CrossValidation {
                             LOW_DOSE.pixelMm(), LOW_DOSE.sliceMm(), LOW_DOSE.addedNoiseHu());
                     for (Mode mode : modes) {
                         long t0 = System.nanoTime();
-                        Segmentation s = new UNetSegmenter(network, mode).segment(variants.get(v).ct());
+                        Segmentation s = new UNetSegmenter(network, mode, mirrored).segment(variants.get(v).ct());
                         double seconds = (System.nanoTime() - t0) / 1e9;
                         CaseEvaluation e = new CaseEvaluation(c.id(), variant, mode,
                                 Evaluator.evaluateFiles(s.labels(), c.id() + " segmentation", variants.get(v).organs(),

@@ -52,6 +52,32 @@ class UNetSegmenterTest {
         assertThat(ct.voxels()).isEqualTo(before.voxels());
     }
 
+    /** Averaging with the flipped prediction makes the prediction of a flipped image the flipped prediction. */
+    @Test
+    void mirroredPredictionIsMirrorSymmetric() {
+        int h = 16;
+        int w = 16;
+        float[] stacks = new float[3 * h * w];
+        float[] flipped = new float[stacks.length];
+        java.util.Random rng = new java.util.Random(5);
+        for (int c = 0; c < 3; c++) {
+            for (int r = 0; r < h; r++) {
+                for (int col = 0; col < w; col++) {
+                    float v = rng.nextFloat();
+                    stacks[(c * h + r) * w + col] = v;
+                    flipped[(c * h + r) * w + (w - 1 - col)] = v;
+                }
+            }
+        }
+        byte[] a = network.predictClasses(stacks, 1, h, w, true);
+        byte[] b = network.predictClasses(flipped, 1, h, w, true);
+        for (int r = 0; r < h; r++) {
+            for (int col = 0; col < w; col++) {
+                assertThat(b[r * w + (w - 1 - col)]).isEqualTo(a[r * w + col]);
+            }
+        }
+    }
+
     @Test
     void copesWithASingleSliceAndATinyImage() throws SegmentationException {
         Geometry oneSlice = Geometry.axisAligned(64, 64, 1, new double[] {5, 5, 5}, new double[] {-160, -160, 0});
