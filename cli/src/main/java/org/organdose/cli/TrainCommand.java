@@ -15,6 +15,7 @@ import org.organdose.segment.train.Augmentation;
 import org.organdose.segment.train.CaseEvaluation;
 import org.organdose.segment.train.ConsoleProgress;
 import org.organdose.segment.train.CrossValidation;
+import org.organdose.segment.train.MaskRcnnTrainer;
 import org.organdose.segment.train.Trainer;
 import org.organdose.segment.train.TrainingConfig;
 import picocli.CommandLine.Command;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code organdose train DATA... --out models/NAME}: trains the 2.5D segmentation network
- * (checkpoint every epoch, {@code --resume}, transfer learning with {@code --init}), or with
+ * {@code organdose train DATA... --out models/NAME}: trains the 2.5D segmentation network, the
+ * U-Net or with {@code --architecture maskrcnn} the paper's Mask R-CNN (checkpoint every epoch,
+ * {@code --resume}, transfer learning of the U-Net with {@code --init}), or with
  * {@code --cross-validate} runs k-fold / leave-one-case-out evaluation of the configuration.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -86,6 +88,14 @@ final class TrainCommand implements Callable<Integer> {
             description = "default (with organ intensity and gamma randomization), basic (without them, for comparison) or none")
     String augmentation;
 
+    @Option(names = "--architecture", defaultValue = "unet", paramLabel = "NET",
+            description = "unet (the 2.5D U-Net) or maskrcnn (the paper's 2.5D Mask R-CNN: heads first with the backbone frozen, then the whole net); default ${DEFAULT-VALUE}")
+    String architecture;
+
+    @Option(names = "--backbone", defaultValue = "light", paramLabel = "NET",
+            description = "Mask R-CNN backbone: light (ResNet-18-style, trainable on a CPU) or resnet50 (the paper's); default ${DEFAULT-VALUE}")
+    String backbone;
+
     @Option(names = "--cross-validate",
             description = "train one model per fold (--folds K; 0 = leave one case out) and score each held-out case")
     boolean crossValidate;
@@ -99,15 +109,33 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
+    private MaskRcnnTrainer.Backbone backboneVariant() {
+        return switch (backbone) {
+            case "light" -> MaskRcnnTrainer.Backbone.LIGHT;
+            case "resnet50" -> MaskRcnnTrainer.Backbone.RESNET50;
+            default -> throw new IllegalArgumentException("--backbone must be light or resnet50, got '" + backbone + "'");
+        };
+    }
+
     @Override
     public Integer call() throws IOException, SegmentationException, BadInputException {
+        boolean maskRcnn = switch (architecture) {
+            case "unet" -> false;
+            case "maskrcnn" -> true;
+            default -> throw new BadInputException("train: --architecture must be unet or maskrcnn, got '" + architecture + "'");
+        };
+        if (maskRcnn && crossValidate) {
+            throw new BadInputException("train: --cross-validate is available for the U-Net only");
+        }
         TrainingConfig config;
+        MaskRcnnTrainer.Backbone variant;
         try {
             config = TrainingConfig.builder(data, out).planes(planes).epochs(epochs).stepsPerEpoch(steps).batchSize(batch)
                     .resume(resume).init(init).folds(crossValidate ? 0 : folds, fold).holdOut(holdOut).exclude(exclude)
                     .seed(seed).synthetic(synthetic, syntheticWeight).augmentation(augmentationSet())
                     .command("organdose " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
                     .build();
+            variant = backboneVariant();
         } catch (IllegalArgumentException e) {
             throw new BadInputException("train: " + e.getMessage());
         }
@@ -118,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
             results.forEach(e -> o.println(CrossValidation.describe(e)));
             return ExitCodes.OK;
         }
-        Trainer.Result result = Trainer.train(config, progress);
+        Trainer.Result result = maskRcnn ? MaskRcnnTrainer.train(config, variant, progress) : Trainer.train(config, progress);
         o.printf(Locale.ROOT, "wrote %s (best epoch %d of %d)%n", result.modelDir(), result.bestEpoch(), result.history().size());
         return ExitCodes.OK;
     }

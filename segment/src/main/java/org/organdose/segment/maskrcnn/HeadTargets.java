@@ -81,7 +81,7 @@ public record HeadTargets(float[] rois, int[] labels, int positives, int[] match
         NDArray oneHot = m.create(labels).oneHot(classes).toType(DataType.FLOAT32, false);
         NDArray cls = classLogits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
         if (positives == 0) {
-            return new NDArray[] {cls, deltas.sum().mul(0)};
+            return new NDArray[] {cls, deltas.sum().mul(Losses.constant(deltas, 0))};
         }
         long[] own = new long[4 * positives];
         for (int i = 0; i < positives; i++) {
@@ -90,7 +90,7 @@ public record HeadTargets(float[] rois, int[] labels, int positives, int[] match
             }
         }
         NDArray predicted = deltas.reshape(-1).get(m.create(own));
-        NDArray box = Losses.smoothL1Sum(predicted, m.create(this.deltas), Losses.SMOOTH_L1_BETA).div(labels.length);
+        NDArray box = Losses.smoothL1Sum(predicted, m.create(this.deltas), Losses.SMOOTH_L1_BETA).div(Losses.constant(predicted, labels.length));
         return new NDArray[] {cls, box};
     }
 
@@ -103,7 +103,7 @@ public record HeadTargets(float[] rois, int[] labels, int positives, int[] match
      */
     public NDArray maskLoss(NDArray maskLogits, NDArray targets) {
         if (positives == 0) {
-            return maskLogits.sum().mul(0);
+            return maskLogits.sum().mul(Losses.constant(maskLogits, 0));
         }
         Shape s = maskLogits.getShape();
         long[] own = new long[positives];

@@ -177,11 +177,22 @@ public final class RoiAlign {
             System.arraycopy(win.ay, 0, ay, j * outputHeight * rows, outputHeight * rows);
             System.arraycopy(win.ax, 0, ax, j * outputWidth * cols, outputWidth * cols);
         }
-        NDArray windows = pixels.get(manager.create(pixelIndex)).reshape(kb, rows, (long) cols * c);
-        NDArray alongY = manager.create(ay, new Shape(kb, outputHeight, rows)).matMul(windows)
+        NDArray windows = pixels.get(keptForBackward(manager.create(pixelIndex))).reshape(kb, rows, (long) cols * c);
+        NDArray alongY = keptForBackward(manager.create(ay, new Shape(kb, outputHeight, rows))).matMul(windows)
                 .reshape(kb, outputHeight, cols, c);
         // [kb, 1, outW, cols] x [kb, outH, cols, C]: x contracted for every output row at once
-        return manager.create(ax, new Shape(kb, 1, outputWidth, cols)).matMul(alongY);
+        return keptForBackward(manager.create(ax, new Shape(kb, 1, outputWidth, cols))).matMul(alongY);
+    }
+
+    /**
+     * Takes an array created from Java data out of the enclosing scope, so that it lives as long as
+     * its manager: PyTorch reads it again in the backward pass, and the engine may wrap the Java
+     * buffer rather than copy it, so closing it with the scope would leave the gradient reading
+     * freed memory.
+     */
+    private static NDArray keptForBackward(NDArray created) {
+        NDScope.unregister(created);
+        return created;
     }
 
     /**
@@ -192,7 +203,7 @@ public final class RoiAlign {
         NDArray joined = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), 0);
         for (int i = 0; i < order.length; i++) {
             if (order[i] != i) {
-                return joined.get(manager.create(Arrays.stream(order).asLongStream().toArray()));
+                return joined.get(keptForBackward(manager.create(Arrays.stream(order).asLongStream().toArray())));
             }
         }
         return joined;

@@ -72,18 +72,18 @@ public record RpnTargets(long[] sampled, float[] labels, long[] positives, float
     public NDArray[] losses(NDArray objectness, NDArray deltas) {
         NDManager m = objectness.getManager();
         if (sampled.length == 0) {
-            NDArray zero = objectness.sum().mul(0);
+            NDArray zero = objectness.sum().mul(Losses.constant(objectness, 0));
             return new NDArray[] {zero, zero};
         }
         NDArray logits = objectness.reshape(-1).get(m.create(sampled));
         NDArray cls = Losses.binaryCrossEntropyWithLogits(logits, m.create(labels));
         NDArray box;
         if (positives.length == 0) {
-            box = deltas.sum().mul(0);
+            box = deltas.sum().mul(Losses.constant(deltas, 0));
         } else {
             NDArray predicted = deltas.reshape(-1, 4).get(m.create(positives));
             box = Losses.smoothL1Sum(predicted, m.create(this.deltas, new Shape(positives.length, 4)), Losses.SMOOTH_L1_BETA)
-                    .div(sampled.length);
+                    .div(Losses.constant(predicted, sampled.length));
         }
         return new NDArray[] {cls, box};
     }

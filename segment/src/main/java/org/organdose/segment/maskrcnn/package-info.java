@@ -1,7 +1,21 @@
 /**
- * Building blocks of the paper's 2.5D Mask R-CNN (He et al. 2017; Nazari et al. 2021), on DJL's
- * PyTorch engine, which offers no detection operators of its own.
+ * The paper's 2.5D Mask R-CNN (He et al. 2017; Nazari et al. 2021) and its building blocks, on
+ * DJL's PyTorch engine, which offers no detection operators of its own.
  *
+ * <p>The whole network:
+ * <ul>
+ *   <li>{@link org.organdose.segment.maskrcnn.MaskRcnn}: backbone, RPN, box and mask heads as one
+ *       block, with a training forward giving the five losses and {@code detect} for inference;
+ *       {@link org.organdose.segment.maskrcnn.Instances}: the objects of a slice (2D components per class);</li>
+ *   <li>{@link org.organdose.segment.maskrcnn.MaskRcnnNetwork}: a model folder's network with its weights;
+ *       {@link org.organdose.segment.maskrcnn.MaskRcnnOptimiser}: Adam steps for one phase of the schedule
+ *       (the training run is {@link org.organdose.segment.train.MaskRcnnTrainer});</li>
+ *   <li>{@link org.organdose.segment.maskrcnn.Detections}: one slice's detections, pasted into per-pixel
+ *       classes; {@link org.organdose.segment.maskrcnn.MaskRcnnSegmenter}: the
+ *       {@link org.organdose.segment.Segmenter}, which also counts slices the detector missed.</li>
+ * </ul>
+ *
+ * <p>The blocks:
  * <ul>
  *   <li>{@link org.organdose.segment.maskrcnn.ResNetFpn}: ResNet body with the P2-P5 feature pyramid;</li>
  *   <li>{@link org.organdose.segment.maskrcnn.Anchors}, {@link org.organdose.segment.maskrcnn.RpnHead}:

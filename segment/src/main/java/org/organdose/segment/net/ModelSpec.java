@@ -19,9 +19,9 @@ import org.organdose.segment.SegmentationException;
  * was measured to be.
  *
  * @param name model name (its folder name)
- * @param architecture network type; {@value #UNET} is the only one so far
- * @param baseWidth feature maps at the first level
- * @param depth number of poolings
+ * @param architecture network type: {@value #UNET} or {@value #MASKRCNN}
+ * @param baseWidth feature maps at the first level (Mask R-CNN: of the backbone's stem)
+ * @param depth number of poolings (Mask R-CNN: ResNet depth of the backbone, 18 or 50)
  * @param inputSpacingMm isotropic working-grid spacing the CT is resampled to
  * @param huWindow HU mapped to 0 and 1 (values outside are clipped)
  * @param slicesPerStack adjacent slices per network input, main slice in the middle
@@ -49,6 +49,8 @@ public record ModelSpec(
         Map<String, Object> accuracy) {
 
     public static final String UNET = "unet-2.5d";
+    /** The paper's 2.5D Mask R-CNN ({@link org.organdose.segment.maskrcnn.MaskRcnnNetwork}). */
+    public static final String MASKRCNN = "maskrcnn-2.5d";
     public static final String FILE_NAME = "model.json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -92,8 +94,10 @@ public record ModelSpec(
 
     private void validate(Path file) throws SegmentationException {
         String problem = null;
-        if (!UNET.equals(architecture)) {
-            problem = "unsupported architecture '" + architecture + "' (expected " + UNET + ")";
+        if (!UNET.equals(architecture) && !MASKRCNN.equals(architecture)) {
+            problem = "unsupported architecture '" + architecture + "' (expected " + UNET + " or " + MASKRCNN + ")";
+        } else if (MASKRCNN.equals(architecture) && depth != 18 && depth != 50) {
+            problem = "a Mask R-CNN's depth is its ResNet's, 18 or 50, got " + depth;
         } else if (!(inputSpacingMm > 0) || huWindow == null || huWindow.length != 2 || !(huWindow[1] > huWindow[0])) {
             problem = "needs a positive inputSpacingMm and an HU window [low, high]";
         } else if (slicesPerStack < 1 || slicesPerStack % 2 == 0) {

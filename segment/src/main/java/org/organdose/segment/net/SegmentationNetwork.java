@@ -24,7 +24,7 @@ import org.organdose.segment.SegmentationException;
  * A network of a {@link ModelSpec} with its weights, on the CPU, ready to predict or to train.
  * Close it to free the native memory.
  */
-public final class SegmentationNetwork implements AutoCloseable {
+public final class SegmentationNetwork implements SliceClassifier, AutoCloseable {
     private final ModelSpec spec;
     private final UNet25d net;
     private final Model model;
@@ -60,6 +60,10 @@ public final class SegmentationNetwork implements AutoCloseable {
     /** Loads the model in {@code dir} (its model.json and weights). */
     public static SegmentationNetwork load(Path dir) throws SegmentationException {
         ModelSpec spec = ModelSpec.read(dir);
+        if (!ModelSpec.UNET.equals(spec.architecture())) {
+            throw new SegmentationException(dir.resolve(ModelSpec.FILE_NAME) + ": a " + spec.architecture()
+                    + " model, not a U-Net");
+        }
         SegmentationNetwork network = create(spec, 0);
         try {
             network.loadWeights(dir.resolve(spec.weightsFile()));
@@ -70,8 +74,14 @@ public final class SegmentationNetwork implements AutoCloseable {
         return network;
     }
 
+    @Override
     public ModelSpec spec() {
         return spec;
+    }
+
+    @Override
+    public int sizeMultiple() {
+        return net.sizeMultiple();
     }
 
     public UNet25d net() {
@@ -110,6 +120,7 @@ public final class SegmentationNetwork implements AutoCloseable {
      *     {@link UNet25d#sizeMultiple()}
      * @return {@code n * h * w} class indices
      */
+    @Override
     public byte[] predictClasses(float[] stacks, int n, int h, int w) {
         try (NDManager batch = model.getNDManager().newSubManager()) {
             NDArray x = batch.create(stacks, new Shape(n, spec.slicesPerStack(), h, w));

@@ -1,6 +1,7 @@
 package org.organdose.segment.train;
 
 import ai.djl.ndarray.NDArray;
+import org.organdose.segment.maskrcnn.Losses;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -41,7 +42,8 @@ public final class MaskedDiceCeLoss extends Loss {
         NDArray isBackground = scores.getManager().zeros(labelledMap.getShape()).toType(DataType.FLOAT32, false);
         isBackground.set(new NDIndex(":, 0"), 1f);
         NDArray merged = labelledMap.neg().add(1).maximum(isBackground);
-        NDArray logMerged = p.mul(merged).sum(new int[] {1}).maximum(MIN_PROBABILITY).log();
+        // scalars as arrays that live until the backward pass (Losses.constant says why)
+        NDArray logMerged = p.mul(merged).sum(new int[] {1}).maximum(Losses.constant(p, MIN_PROBABILITY)).log();
         NDArray foregroundOneHot = oneHot.get(new NDIndex(":, 1:"));
         NDArray ceForeground = foregroundOneHot.mul(logP.get(new NDIndex(":, 1:"))).sum(new int[] {1});
         NDArray ceBackground = oneHot.get(new NDIndex(":, 0")).mul(logMerged);
@@ -53,7 +55,7 @@ public final class MaskedDiceCeLoss extends Loss {
         int[] sumAxes = {0, 2, 3};
         NDArray intersection = pOrgans.mul(yOrgans).sum(sumAxes);
         NDArray denominator = pOrgans.add(yOrgans).sum(sumAxes);
-        NDArray dice = intersection.mul(2).add(DICE_SMOOTHING).div(denominator.add(DICE_SMOOTHING));
+        NDArray dice = intersection.mul(Losses.constant(p, 2)).add(DICE_SMOOTHING).div(denominator.add(DICE_SMOOTHING));
         NDArray present = organsLabelled.sum(sumAxes).gt(0).toType(DataType.FLOAT32, false);
         NDArray diceLoss = dice.neg().add(1).mul(present).sum().div(present.sum().maximum(1f));
         return ce.add(diceLoss);

@@ -1,0 +1,34 @@
+package org.organdose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The architecture options of {@code organdose train}. */
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anUnknownArchitectureOrBackboneIsBadInput() {
+        CommandLineTest.Run run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
+                "--architecture", "fasterrcnn");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--architecture must be unet or maskrcnn");
+
+        run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
+                "--architecture", "maskrcnn", "--backbone", "resnet101");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--backbone must be light or resnet50");
+    }
+
+    @Test
+    void crossValidationIsForTheUNetOnly() {
+        CommandLineTest.Run run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
+                "--architecture", "maskrcnn", "--cross-validate");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--cross-validate");
+    }
+}

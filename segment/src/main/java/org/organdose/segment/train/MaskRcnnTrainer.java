@@ -1,0 +1,361 @@
+package org.organdose.segment.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.organdose.image.Organ;
+import org.organdose.segment.Mode;
+import org.organdose.segment.SegmentationException;
+import org.organdose.segment.data.SyntheticCases;
+import org.organdose.segment.data.TrainingCase;
+import org.organdose.segment.eval.Evaluator;
+import org.organdose.segment.infer.SliceSegmenter;
+import org.organdose.segment.maskrcnn.MaskRcnn;
+import org.organdose.segment.maskrcnn.MaskRcnnNetwork;
+import org.organdose.segment.maskrcnn.MaskRcnnOptimiser;
+import org.organdose.segment.maskrcnn.ResNetFpn;
+import org.organdose.segment.net.ModelSpec;
+import org.organdose.segment.net.NetworkClasses;
+import org.organdose.segment.preprocess.HuWindow;
+
+/**
+ * Trains the paper's 2.5D Mask R-CNN on the same augmented samples as the U-Net
+ * ({@link TrainingSampler}) with the paper's two phases: for {@code config.freezeEpochs()} epochs
+ * the heads, pyramid and RPN with the ResNet body frozen (Adam at {@code config.learningRate()},
+ * the paper's 1e-3), then the whole net at a tenth of it (1e-4). The backbone starts from random
+ * weights: no ImageNet weights can be downloaded here, and model.json says so.
+ *
+ * <p>As {@link Trainer}: validation Dice per organ after every epoch (working grid, axial,
+ * post-processed), a checkpoint every epoch ({@code checkpoints/}), {@code --resume} after the
+ * last one (Adam's moments start afresh), a training log with the five losses, and the best
+ * epoch's weights with {@code model.json} (architecture {@value ModelSpec#MASKRCNN}) in the output
+ * folder. {@code config.baseWidth()} is the light backbone's width; {@code depth},
+ * {@code init} and the polynomial decay of the U-Net do not apply.
+ */
+public final class MaskRcnnTrainer {
+    /** Backbone variants. */
+    public enum Backbone {
+        /** ResNet-18-style basic units at {@code config.baseWidth()}: what a CPU can train. */
+        LIGHT,
+        /** The paper's ResNet-50 (base width 64, 256-channel pyramid). */
+        RESNET50;
+
+        int resnetDepth() {
+            return this == LIGHT ? 18 : 50;
+        }
+    }
+
+    private static final int RESNET50_WIDTH = 64;
+    private static final String INITIALISATION =
+            "random (He et al.); no ImageNet weights can be downloaded here and no CT pretraining was done";
+
+    private final TrainingConfig config;
+    private final Backbone backbone;
+    private final ProgressListener listener;
+    private final Path checkpoints;
+
+    private MaskRcnnTrainer(TrainingConfig config, Backbone backbone, ProgressListener listener) {
+        this.config = config;
+        this.backbone = backbone;
+        this.listener = listener;
+        this.checkpoints = config.out().resolve(Trainer.CHECKPOINTS);
+    }
+
+    /** Trains on the cases found in {@code config.data()}. */
+    public static Trainer.Result train(TrainingConfig config, Backbone backbone, ProgressListener listener)
+            throws SegmentationException, IOException {
+        return train(config, backbone, Trainer.discover(config), listener);
+    }
+
+    /** Trains on the given cases ({@code config.data()} is not read), split by the config's folds and hold-outs. */
+    public static Trainer.Result train(TrainingConfig config, Backbone backbone, List<TrainingCase> cases,
+            ProgressListener listener) throws SegmentationException, IOException {
+        return new MaskRcnnTrainer(config, backbone, listener).run(cases);
+    }
+
+    private Trainer.Result run(List<TrainingCase> cases) throws SegmentationException, IOException {
+        if (config.init() != null) {
+            throw new SegmentationException("--init is not supported for Mask R-CNN: its two phases start from random weights");
+        }
+        if (config.cropSize() % ResNetFpn.SIZE_MULTIPLE != 0) {
+            throw new SegmentationException("Mask R-CNN crops must be multiples of " + ResNetFpn.SIZE_MULTIPLE
+                    + " pixels, got " + config.cropSize());
+        }
+        Trainer.TrainingState state = config.resume()
+                ? Trainer.TrainingState.read(checkpoints.resolve(Trainer.STATE)) : new Trainer.TrainingState();
+        if (!config.resume() && Files.exists(config.out().resolve(ModelSpec.FILE_NAME))) {
+            throw new SegmentationException(config.out() + ": already holds a model; use --resume to continue it or choose another --out");
+        }
+        List<TrainingCase> training = new ArrayList<>();
+        List<TrainingCase> validation = new ArrayList<>();
+        split(usable(cases), training, validation);
+        training.addAll(SyntheticCases.of(config.syntheticCases(), config.syntheticWeight(), config.seed()));
+        ModelSpec spec = initialSpec();
+        String plan = "Mask R-CNN (" + backbone.name().toLowerCase(Locale.ROOT) + " backbone): training on " + ids(training)
+                + ", validating on " + (validation.isEmpty() ? "none" : ids(validation));
+        listener.message(plan);
+        appendLog("# " + Instant.now() + (config.resume() ? " resumed after epoch " + state.epochsDone : " started")
+                + ": " + plan + (config.command().isEmpty() ? "" : "; " + config.command()));
+        List<WorkingCase> trainingCases = prepare(training, spec);
+        List<WorkingCase> validationCases = prepare(validation, spec);
+
+        try (MaskRcnnNetwork network = MaskRcnnNetwork.create(spec, config.seed())) {
+            network.net().setSampling(MaskRcnn.Sampling.DEFAULT, config.seed() * 31 + state.epochsDone);
+            if (config.resume() && state.epochsDone > 0) {
+                network.loadWeights(checkpoints.resolve(checkpointName(state.epochsDone)));
+                listener.message("resumed after epoch " + state.epochsDone);
+            }
+            spec.withTraining(trainingData(training), settings(validation, state)).write(config.out());
+            MaskRcnnOptimiser opt = null;
+            try {
+                for (int epoch = state.epochsDone; epoch < config.epochs(); epoch++) {
+                    boolean frozen = epoch < config.freezeEpochs();
+                    double rate = frozen ? config.learningRate() : config.learningRate() / 10;
+                    if (opt == null || opt.bodyFrozen() != frozen) {
+                        if (opt != null) {
+                            opt.close();
+                            listener.message("backbone unfrozen: training the whole net");
+                        }
+                        opt = new MaskRcnnOptimiser(network, frozen, rate);
+                    }
+                    TrainingSampler sampler = new TrainingSampler(trainingCases, List.copyOf(config.planes()),
+                            spec.slicesPerStack(), config.cropSize(), HuWindow.of(spec.huWindow()), config.augmentation(),
+                            config.seed() * 1_000_003L + epoch);
+                    long start = System.nanoTime();
+                    double[] meanLosses = trainEpoch(opt, sampler, epoch);
+                    Map<String, Double> dice = validate(network, validationCases);
+                    EpochSummary summary = new EpochSummary(epoch + 1, Arrays.stream(meanLosses).sum(), rate, frozen, dice,
+                            (System.nanoTime() - start) / 1e9);
+                    state.record(summary);
+                    saveCheckpoint(network, state);
+                    if (state.bestEpoch == summary.epoch()) {
+                        network.saveWeights(config.out().resolve(Trainer.WEIGHTS));
+                    }
+                    appendLog(summary.logLine(config.epochs()) + lossesLine(meanLosses));
+                    spec.withTraining(trainingData(training), settings(validation, state))
+                            .withAccuracy(accuracy(state, validation)).write(config.out());
+                    listener.epochDone(summary);
+                }
+            } finally {
+                if (opt != null) {
+                    opt.close();
+                }
+            }
+            return new Trainer.Result(config.out(), List.copyOf(state.history), state.bestEpoch);
+        }
+    }
+
+    /** One epoch of optimiser steps; returns the mean of each of the five losses. */
+    private double[] trainEpoch(MaskRcnnOptimiser opt, TrainingSampler sampler, int epoch) {
+        listener.epochStarted(epoch + 1, config.epochs(), config.stepsPerEpoch());
+        double[] sums = new double[MaskRcnnOptimiser.LOSS_NAMES.length];
+        int crop = config.cropSize();
+        for (int step = 0; step < config.stepsPerEpoch(); step++) {
+            TrainingSampler.Batch batch = sampler.next(config.batchSize());
+            float[] losses = opt.step(batch.inputs(), batch.targets(), batch.labelled(), batch.size(), crop, crop);
+            double total = 0;
+            for (int i = 0; i < losses.length; i++) {
+                sums[i] += losses[i];
+                total += losses[i];
+            }
+            listener.stepDone(step + 1, total);
+        }
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] /= config.stepsPerEpoch();
+        }
+        return sums;
+    }
+
+    private static String lossesLine(double[] means) {
+        StringBuilder sb = new StringBuilder(" losses");
+        for (int i = 0; i < means.length; i++) {
+            sb.append(String.format(Locale.ROOT, " %s %.4f", MaskRcnnOptimiser.LOSS_NAMES[i], means[i]));
+        }
+        return sb.toString();
+    }
+
+    /** Mean Dice per organ over the validation cases, on the working grid, axial mode, post-processed. */
+    private static Map<String, Double> validate(MaskRcnnNetwork network, List<WorkingCase> validation)
+            throws SegmentationException {
+        Map<String, List<Double>> perOrgan = new TreeMap<>();
+        SliceSegmenter segmenter = new SliceSegmenter(network, Mode.AXIAL);
+        for (WorkingCase c : validation) {
+            Evaluator.evaluate(segmenter.segmentWorking(c.ct).labels(), c.organs, c.source.labelled()).forEach((organ, m) -> {
+                if (!Double.isNaN(m.dice())) {
+                    perOrgan.computeIfAbsent(organ.key(), x -> new ArrayList<>()).add(m.dice());
+                }
+            });
+        }
+        Map<String, Double> mean = new LinkedHashMap<>();
+        for (Organ o : Organ.values()) {
+            List<Double> d = perOrgan.get(o.key());
+            if (d != null) {
+                mean.put(o.key(), d.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+            }
+        }
+        return mean;
+    }
+
+    private ModelSpec initialSpec() throws SegmentationException {
+        if (config.resume()) {
+            ModelSpec spec = ModelSpec.read(config.out());
+            if (!ModelSpec.MASKRCNN.equals(spec.architecture())) {
+                throw new SegmentationException(config.out() + ": holds a " + spec.architecture() + " model, not a Mask R-CNN");
+            }
+            return spec;
+        }
+        String name = config.out().toAbsolutePath().normalize().getFileName().toString();
+        int width = backbone == Backbone.RESNET50 ? RESNET50_WIDTH : config.baseWidth();
+        return new ModelSpec(name, ModelSpec.MASKRCNN, width, backbone.resnetDepth(), config.spacingMm(),
+                HuWindow.PAPER.toArray(), config.slicesPerStack(), List.copyOf(config.planes()), NetworkClasses.NAMES,
+                Trainer.WEIGHTS, null, null, null);
+    }
+
+    /** The cases in id order without the excluded ones, after checking ids are unique and hold-outs exist. */
+    private List<TrainingCase> usable(List<TrainingCase> cases) throws SegmentationException {
+        List<TrainingCase> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (TrainingCase c : cases) {
+            if (!seen.add(c.id())) {
+                throw new SegmentationException("case id '" + c.id() + "' appears twice in the training data");
+            }
+            if (!config.exclude().contains(c.id())) {
+                all.add(c);
+            }
+        }
+        for (String id : config.holdOut()) {
+            if (!seen.contains(id)) {
+                throw new SegmentationException("held-out case '" + id + "' is not in the training data");
+            }
+        }
+        all.sort(Comparator.comparing(TrainingCase::id));
+        return all;
+    }
+
+    /** Fold i holds out the cases whose index in id order is i modulo k, plus any named hold-outs (as {@link Trainer}). */
+    private void split(List<TrainingCase> all, List<TrainingCase> training, List<TrainingCase> validation)
+            throws SegmentationException {
+        for (int i = 0; i < all.size(); i++) {
+            TrainingCase c = all.get(i);
+            boolean inFold = config.folds() > 0 && i % config.folds() == config.fold();
+            (inFold || config.holdOut().contains(c.id()) ? validation : training).add(c);
+        }
+        if (training.isEmpty()) {
+            throw new SegmentationException("no training cases left after holding out " + ids(validation));
+        }
+    }
+
+    private List<WorkingCase> prepare(List<TrainingCase> sources, ModelSpec spec) throws SegmentationException {
+        List<WorkingCase> cases = new ArrayList<>();
+        for (TrainingCase s : sources) {
+            try {
+                WorkingCase c = WorkingCase.of(s.load(), spec.inputSpacingMm());
+                listener.message(String.format(Locale.ROOT, "prepared %s: working grid %s, labelled %s, weight %.2f",
+                        s.id(), Arrays.toString(c.geometry().sizes()), s.labelled(), s.weight()));
+                cases.add(c);
+            } catch (IOException e) {
+                throw new SegmentationException("cannot read training case " + s.id() + ": " + e.getMessage(), e);
+            }
+        }
+        return cases;
+    }
+
+    private static String ids(List<TrainingCase> cases) {
+        return String.join(", ", cases.stream().map(TrainingCase::id).toList());
+    }
+
+    private static List<Map<String, Object>> trainingData(List<TrainingCase> cases) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (TrainingCase c : cases) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("case", c.id());
+            m.put("labelled", c.labelled().stream().map(Organ::key).sorted().toList());
+            m.put("weight", c.weight());
+            m.put("labels", c.note());
+            list.add(m);
+        }
+        return list;
+    }
+
+    private Map<String, Object> settings(List<TrainingCase> validation, Trainer.TrainingState state) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("command", config.command());
+        m.put("backbone", backbone == Backbone.LIGHT ? "light ResNet-18-style (basic units 2-2-2-2), CPU-sized" : "ResNet-50 (the paper's)");
+        m.put("backboneInitialisation", INITIALISATION);
+        m.put("epochs", config.epochs());
+        m.put("epochsDone", state.epochsDone);
+        m.put("stepsPerEpoch", config.stepsPerEpoch());
+        m.put("batchSize", config.batchSize());
+        m.put("cropSize", config.cropSize());
+        m.put("optimizer", "Adam");
+        m.put("schedule", String.format(Locale.ROOT,
+                "epochs 1-%d: heads, pyramid and RPN with the ResNet body frozen, learning rate %.1e; then the whole net at %.1e",
+                config.freezeEpochs(), config.learningRate(), config.learningRate() / 10));
+        m.put("loss", "RPN objectness BCE + RPN box smooth L1 + head class CE + head box smooth L1 + mask BCE;"
+                + " samples not labelling every organ give positives only");
+        m.put("roisPerImage", MaskRcnn.Sampling.ROIS_PER_IMAGE);
+        m.put("detectionScoreThreshold", MaskRcnn.SCORE_THRESHOLD);
+        m.put("seed", config.seed());
+        m.put("planes", List.copyOf(config.planes()));
+        m.put("augmentation", config.augmentation());
+        m.put("syntheticCases", config.syntheticCases());
+        m.put("syntheticWeight", config.syntheticWeight());
+        if (config.folds() > 0) {
+            m.put("folds", config.folds());
+            m.put("fold", config.fold());
+        }
+        m.put("validationCases", validation.stream().map(TrainingCase::id).toList());
+        m.put("bestEpoch", state.bestEpoch);
+        m.put("history", state.history);
+        return m;
+    }
+
+    private static Map<String, Object> accuracy(Trainer.TrainingState state, List<TrainingCase> validation) {
+        if (validation.isEmpty() || state.bestEpoch == 0) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("measure", "Dice per organ on the held-out cases at the best epoch, on the working grid, axial mode, post-processed");
+        m.put("cases", validation.stream().map(TrainingCase::id).toList());
+        m.put("epoch", state.bestEpoch);
+        m.put("dice", state.history.get(state.bestEpoch - 1).validationDice());
+        return m;
+    }
+
+    private static String checkpointName(int epoch) {
+        return String.format(Locale.ROOT, "epoch-%03d.params", epoch);
+    }
+
+    /** Writes this epoch's checkpoint and state; keeps only the latest and the best checkpoint. */
+    private void saveCheckpoint(MaskRcnnNetwork network, Trainer.TrainingState state) throws IOException {
+        network.saveWeights(checkpoints.resolve(checkpointName(state.epochsDone)));
+        state.write(checkpoints.resolve(Trainer.STATE));
+        try (var files = Files.list(checkpoints)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("epoch-") && !name.equals(checkpointName(state.epochsDone))
+                        && !name.equals(checkpointName(state.bestEpoch))) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private void appendLog(String line) throws IOException {
+        Files.createDirectories(config.out());
+        Files.writeString(config.out().resolve(Trainer.LOG), line + System.lineSeparator(),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}

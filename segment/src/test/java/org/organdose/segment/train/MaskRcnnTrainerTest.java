@@ -1,0 +1,81 @@
+package org.organdose.segment.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.organdose.image.Geometry;
+import org.organdose.image.Organ;
+import org.organdose.segment.Mode;
+import org.organdose.segment.Phantom;
+import org.organdose.segment.Plane;
+import org.organdose.segment.Segmentation;
+import org.organdose.segment.SegmentationException;
+import org.organdose.segment.data.LabelledCase;
+import org.organdose.segment.data.TrainingCase;
+import org.organdose.segment.infer.SegmentationRunner;
+import org.organdose.segment.net.ModelSpec;
+
+/** The Mask R-CNN training run: two phases, model.json, log, checkpoints, validation, resume. */
+class MaskRcnnTrainerTest {
+    private static final Geometry GRID = Phantom.grid(8, 10);
+
+    private static List<TrainingCase> cases() {
+        return List.of(
+                new LabelledCase("a", Phantom.ct(GRID, 10, 1), Phantom.labels(GRID), EnumSet.allOf(Organ.class), 1),
+                new LabelledCase("b", Phantom.ct(GRID, 10, 2), Phantom.labels(GRID), Set.of(Organ.LIVER), 1));
+    }
+
+    private static TrainingConfig.Builder tiny(Path out) {
+        return TrainingConfig.builder(List.of(), out).planes(EnumSet.allOf(Plane.class)).spacingMm(8).baseWidth(4)
+                .cropSize(32).batchSize(2).stepsPerEpoch(2).freezeEpochs(1).holdOut(Set.of("b"))
+                .augmentation(Augmentation.DEFAULT);
+    }
+
+    @Test
+    void trainsHeadsThenTheWholeNetAndResumes(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("mrcnn");
+        Trainer.Result first = MaskRcnnTrainer.train(tiny(out).epochs(2).build(), MaskRcnnTrainer.Backbone.LIGHT, cases(),
+                ProgressListener.silent());
+
+        assertThat(first.history()).hasSize(2);
+        assertThat(first.history().get(0).encoderFrozen()).isTrue();
+        assertThat(first.history().get(1).encoderFrozen()).isFalse();
+        assertThat(first.history().get(0).learningRate()).isEqualTo(1e-3);
+        assertThat(first.history().get(1).learningRate()).isEqualTo(1e-4, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(first.history().get(1).validationDice()).containsKey("liver");
+        ModelSpec spec = ModelSpec.read(out);
+        assertThat(spec.architecture()).isEqualTo(ModelSpec.MASKRCNN);
+        assertThat(spec.depth()).isEqualTo(18);
+        assertThat(spec.baseWidth()).isEqualTo(4);
+        assertThat((String) spec.training().get("backboneInitialisation")).startsWith("random");
+        assertThat(spec.accuracy()).containsKey("dice");
+        String log = Files.readString(out.resolve(Trainer.LOG));
+        assertThat(log).contains("epoch 1/2").contains("(encoder frozen)").contains("epoch 2/2").contains("losses rpnClass");
+        assertThat(out.resolve(Trainer.CHECKPOINTS).resolve("epoch-002.params")).exists();
+
+        Trainer.Result resumed = MaskRcnnTrainer.train(tiny(out).epochs(3).resume(true).build(), MaskRcnnTrainer.Backbone.LIGHT,
+                cases(), ProgressListener.silent());
+        assertThat(resumed.history()).hasSize(3);
+        assertThat(Files.readString(out.resolve(Trainer.LOG))).contains("resumed after epoch 2").contains("epoch 3/3");
+
+        Segmentation s = SegmentationRunner.segment(Phantom.ct(GRID, 10, 3), Mode.AXIAL, out);
+        assertThat(s.labels().geometry().sameGrid(GRID, 1e-9)).isTrue();
+    }
+
+    @Test
+    void refusesWhatItCannotDo(@TempDir Path dir) {
+        assertThatThrownBy(() -> MaskRcnnTrainer.train(tiny(dir.resolve("x")).cropSize(48).build(),
+                MaskRcnnTrainer.Backbone.LIGHT, cases(), ProgressListener.silent()))
+                .isInstanceOf(SegmentationException.class).hasMessageContaining("multiples of 32");
+        assertThatThrownBy(() -> MaskRcnnTrainer.train(tiny(dir.resolve("y")).init(dir).build(),
+                MaskRcnnTrainer.Backbone.LIGHT, cases(), ProgressListener.silent()))
+                .isInstanceOf(SegmentationException.class).hasMessageContaining("--init");
+    }
+}
