@@ -3,22 +3,17 @@ package org.organdose.segment.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.organdose.image.Organ;
 import org.organdose.segment.Mode;
 import org.organdose.segment.SegmentationException;
-import org.organdose.segment.data.SyntheticCases;
 import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.eval.Evaluator;
 import org.organdose.segment.infer.SliceSegmenter;
@@ -98,26 +93,25 @@ public final class MaskRcnnTrainer {
         if (!config.resume() && Files.exists(config.out().resolve(ModelSpec.FILE_NAME))) {
             throw new SegmentationException(config.out() + ": already holds a model; use --resume to continue it or choose another --out");
         }
-        List<TrainingCase> training = new ArrayList<>();
-        List<TrainingCase> validation = new ArrayList<>();
-        split(usable(cases), training, validation);
-        training.addAll(SyntheticCases.of(config.syntheticCases(), config.syntheticWeight(), config.seed()));
+        TrainingRun.Split split = TrainingRun.split(config, cases);
+        List<TrainingCase> training = split.training();
+        List<TrainingCase> validation = split.validation();
         ModelSpec spec = initialSpec();
-        String plan = "Mask R-CNN (" + backbone.name().toLowerCase(Locale.ROOT) + " backbone): training on " + ids(training)
-                + ", validating on " + (validation.isEmpty() ? "none" : ids(validation));
+        String plan = "Mask R-CNN (" + backbone.name().toLowerCase(Locale.ROOT) + " backbone): training on " + TrainingRun.ids(training)
+                + ", validating on " + (validation.isEmpty() ? "none" : TrainingRun.ids(validation));
         listener.message(plan);
-        appendLog("# " + Instant.now() + (config.resume() ? " resumed after epoch " + state.epochsDone : " started")
+        TrainingRun.appendLog(config.out(), "# " + Instant.now() + (config.resume() ? " resumed after epoch " + state.epochsDone : " started")
                 + ": " + plan + (config.command().isEmpty() ? "" : "; " + config.command()));
-        List<WorkingCase> trainingCases = prepare(training, spec);
-        List<WorkingCase> validationCases = prepare(validation, spec);
+        List<WorkingCase> trainingCases = TrainingRun.prepare(training, spec.inputSpacingMm(), listener);
+        List<WorkingCase> validationCases = TrainingRun.prepare(validation, spec.inputSpacingMm(), listener);
 
         try (MaskRcnnNetwork network = MaskRcnnNetwork.create(spec, config.seed())) {
             network.net().setSampling(MaskRcnn.Sampling.DEFAULT, config.seed() * 31 + state.epochsDone);
             if (config.resume() && state.epochsDone > 0) {
-                network.loadWeights(checkpoints.resolve(checkpointName(state.epochsDone)));
+                network.loadWeights(checkpoints.resolve(TrainingRun.checkpointName(state.epochsDone)));
                 listener.message("resumed after epoch " + state.epochsDone);
             }
-            spec.withTraining(trainingData(training), settings(validation, state)).write(config.out());
+            spec.withTraining(TrainingRun.trainingData(training), settings(validation, state)).write(config.out());
             MaskRcnnOptimiser opt = null;
             try {
                 for (int epoch = state.epochsDone; epoch < config.epochs(); epoch++) {
@@ -139,13 +133,13 @@ public final class MaskRcnnTrainer {
                     EpochSummary summary = new EpochSummary(epoch + 1, Arrays.stream(meanLosses).sum(), rate, frozen, dice,
                             (System.nanoTime() - start) / 1e9);
                     state.record(summary);
-                    saveCheckpoint(network, state);
+                    TrainingRun.saveCheckpoint(checkpoints, state, network::saveWeights);
                     if (state.bestEpoch == summary.epoch()) {
                         network.saveWeights(config.out().resolve(Trainer.WEIGHTS));
                     }
-                    appendLog(summary.logLine(config.epochs()) + lossesLine(meanLosses));
-                    spec.withTraining(trainingData(training), settings(validation, state))
-                            .withAccuracy(accuracy(state, validation)).write(config.out());
+                    TrainingRun.appendLog(config.out(), summary.logLine(config.epochs()) + lossesLine(meanLosses));
+                    spec.withTraining(TrainingRun.trainingData(training), settings(validation, state))
+                            .withAccuracy(TrainingRun.accuracy(state, validation)).write(config.out());
                     listener.epochDone(summary);
                 }
             } finally {
@@ -223,72 +217,6 @@ public final class MaskRcnnTrainer {
                 Trainer.WEIGHTS, null, null, null);
     }
 
-    /** The cases in id order without the excluded ones, after checking ids are unique and hold-outs exist. */
-    private List<TrainingCase> usable(List<TrainingCase> cases) throws SegmentationException {
-        List<TrainingCase> all = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (TrainingCase c : cases) {
-            if (!seen.add(c.id())) {
-                throw new SegmentationException("case id '" + c.id() + "' appears twice in the training data");
-            }
-            if (!config.exclude().contains(c.id())) {
-                all.add(c);
-            }
-        }
-        for (String id : config.holdOut()) {
-            if (!seen.contains(id)) {
-                throw new SegmentationException("held-out case '" + id + "' is not in the training data");
-            }
-        }
-        all.sort(Comparator.comparing(TrainingCase::id));
-        return all;
-    }
-
-    /** Fold i holds out the cases whose index in id order is i modulo k, plus any named hold-outs (as {@link Trainer}). */
-    private void split(List<TrainingCase> all, List<TrainingCase> training, List<TrainingCase> validation)
-            throws SegmentationException {
-        for (int i = 0; i < all.size(); i++) {
-            TrainingCase c = all.get(i);
-            boolean inFold = config.folds() > 0 && i % config.folds() == config.fold();
-            (inFold || config.holdOut().contains(c.id()) ? validation : training).add(c);
-        }
-        if (training.isEmpty()) {
-            throw new SegmentationException("no training cases left after holding out " + ids(validation));
-        }
-    }
-
-    private List<WorkingCase> prepare(List<TrainingCase> sources, ModelSpec spec) throws SegmentationException {
-        List<WorkingCase> cases = new ArrayList<>();
-        for (TrainingCase s : sources) {
-            try {
-                WorkingCase c = WorkingCase.of(s.load(), spec.inputSpacingMm());
-                listener.message(String.format(Locale.ROOT, "prepared %s: working grid %s, labelled %s, weight %.2f",
-                        s.id(), Arrays.toString(c.geometry().sizes()), s.labelled(), s.weight()));
-                cases.add(c);
-            } catch (IOException e) {
-                throw new SegmentationException("cannot read training case " + s.id() + ": " + e.getMessage(), e);
-            }
-        }
-        return cases;
-    }
-
-    private static String ids(List<TrainingCase> cases) {
-        return String.join(", ", cases.stream().map(TrainingCase::id).toList());
-    }
-
-    private static List<Map<String, Object>> trainingData(List<TrainingCase> cases) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (TrainingCase c : cases) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("case", c.id());
-            m.put("labelled", c.labelled().stream().map(Organ::key).sorted().toList());
-            m.put("weight", c.weight());
-            m.put("labels", c.note());
-            list.add(m);
-        }
-        return list;
-    }
-
     private Map<String, Object> settings(List<TrainingCase> validation, Trainer.TrainingState state) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", config.command());
@@ -320,42 +248,5 @@ public final class MaskRcnnTrainer {
         m.put("bestEpoch", state.bestEpoch);
         m.put("history", state.history);
         return m;
-    }
-
-    private static Map<String, Object> accuracy(Trainer.TrainingState state, List<TrainingCase> validation) {
-        if (validation.isEmpty() || state.bestEpoch == 0) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("measure", "Dice per organ on the held-out cases at the best epoch, on the working grid, axial mode, post-processed");
-        m.put("cases", validation.stream().map(TrainingCase::id).toList());
-        m.put("epoch", state.bestEpoch);
-        m.put("dice", state.history.get(state.bestEpoch - 1).validationDice());
-        return m;
-    }
-
-    private static String checkpointName(int epoch) {
-        return String.format(Locale.ROOT, "epoch-%03d.params", epoch);
-    }
-
-    /** Writes this epoch's checkpoint and state; keeps only the latest and the best checkpoint. */
-    private void saveCheckpoint(MaskRcnnNetwork network, Trainer.TrainingState state) throws IOException {
-        network.saveWeights(checkpoints.resolve(checkpointName(state.epochsDone)));
-        state.write(checkpoints.resolve(Trainer.STATE));
-        try (var files = Files.list(checkpoints)) {
-            for (Path p : files.toList()) {
-                String name = p.getFileName().toString();
-                if (name.startsWith("epoch-") && !name.equals(checkpointName(state.epochsDone))
-                        && !name.equals(checkpointName(state.bestEpoch))) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
-
-    private void appendLog(String line) throws IOException {
-        Files.createDirectories(config.out());
-        Files.writeString(config.out().resolve(Trainer.LOG), line + System.lineSeparator(),
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

@@ -14,24 +14,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.organdose.image.io.AtomicFileOutput;
 import org.organdose.segment.Mode;
 import org.organdose.image.Organ;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.Datasets;
-import org.organdose.segment.data.SyntheticCases;
 import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.eval.Evaluator;
 import org.organdose.segment.infer.PostProcessing;
@@ -89,25 +82,25 @@ public final class Trainer {
         if (!config.resume() && Files.exists(config.out().resolve(ModelSpec.FILE_NAME))) {
             throw new SegmentationException(config.out() + ": already holds a model; use --resume to continue it or choose another --out");
         }
-        Split split = split(usable(cases));
-        ModelSpec spec = initialSpec(split);
-        String plan = "training on " + ids(split.training) + ", validating on "
-                + (split.validation.isEmpty() ? "none" : ids(split.validation));
+        TrainingRun.Split split = TrainingRun.split(config, cases);
+        ModelSpec spec = initialSpec();
+        String plan = "training on " + TrainingRun.ids(split.training()) + ", validating on "
+                + (split.validation().isEmpty() ? "none" : TrainingRun.ids(split.validation()));
         listener.message(plan);
-        appendLog("# " + Instant.now() + (config.resume() ? " resumed after epoch " + state.epochsDone : " started")
+        TrainingRun.appendLog(config.out(), "# " + Instant.now() + (config.resume() ? " resumed after epoch " + state.epochsDone : " started")
                 + ": " + plan + (config.command().isEmpty() ? "" : "; " + config.command()));
-        List<WorkingCase> training = prepare(withSynthetic(split.training), spec);
-        List<WorkingCase> validation = prepare(split.validation, spec);
+        List<WorkingCase> training = TrainingRun.prepare(split.training(), spec.inputSpacingMm(), listener);
+        List<WorkingCase> validation = TrainingRun.prepare(split.validation(), spec.inputSpacingMm(), listener);
 
         try (SegmentationNetwork network = SegmentationNetwork.create(spec, config.seed())) {
             if (config.resume() && state.epochsDone > 0) {
-                network.loadWeights(checkpoints.resolve(checkpointName(state.epochsDone)));
+                network.loadWeights(checkpoints.resolve(TrainingRun.checkpointName(state.epochsDone)));
                 listener.message("resumed after epoch " + state.epochsDone);
             } else if (config.init() != null) {
                 network.loadWeights(config.init().resolve(ModelSpec.read(config.init()).weightsFile()));
                 listener.message("initialised from " + config.init());
             }
-            spec.withTraining(trainingData(withSynthetic(split.training)), settings(split, state)).write(config.out());
+            spec.withTraining(TrainingRun.trainingData(split.training()), settings(split, state)).write(config.out());
             int totalSteps = config.epochs() * config.stepsPerEpoch();
             MaskedDiceCeLoss loss = new MaskedDiceCeLoss();
             Optimiser opt = null;
@@ -130,13 +123,13 @@ public final class Trainer {
                     EpochSummary summary = new EpochSummary(epoch + 1, meanLoss, opt.rate[0], frozen, dice,
                             (System.nanoTime() - start) / 1e9);
                     state.record(summary);
-                    saveCheckpoint(network, state);
+                    TrainingRun.saveCheckpoint(checkpoints, state, network::saveWeights);
                     if (state.bestEpoch == summary.epoch()) {
                         network.saveWeights(config.out().resolve(WEIGHTS));
                     }
-                    appendLog(summary.logLine(config.epochs()));
-                    spec.withTraining(trainingData(withSynthetic(split.training)), settings(split, state))
-                            .withAccuracy(accuracy(state, split)).write(config.out());
+                    TrainingRun.appendLog(config.out(), summary.logLine(config.epochs()));
+                    spec.withTraining(TrainingRun.trainingData(split.training()), settings(split, state))
+                            .withAccuracy(TrainingRun.accuracy(state, split.validation())).write(config.out());
                     listener.epochDone(summary);
                 }
             } finally {
@@ -242,53 +235,7 @@ public final class Trainer {
         return all;
     }
 
-    /** The cases in id order without the excluded ones, after checking ids are unique and hold-outs exist. */
-    private List<TrainingCase> usable(List<TrainingCase> cases) throws SegmentationException {
-        List<TrainingCase> all = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (TrainingCase c : cases) {
-            if (!seen.add(c.id())) {
-                throw new SegmentationException("case id '" + c.id() + "' appears twice in the training data");
-            }
-            if (!config.exclude().contains(c.id())) {
-                all.add(c);
-            }
-        }
-        for (String id : config.holdOut()) {
-            if (!seen.contains(id)) {
-                throw new SegmentationException("held-out case '" + id + "' is not in the training data");
-            }
-        }
-        all.sort(Comparator.comparing(TrainingCase::id));
-        return all;
-    }
-
-    /** The real training cases followed by the config's digital patients. */
-    private List<TrainingCase> withSynthetic(List<TrainingCase> real) {
-        List<TrainingCase> all = new ArrayList<>(real);
-        all.addAll(SyntheticCases.of(config.syntheticCases(), config.syntheticWeight(), config.seed()));
-        return all;
-    }
-
-    private record Split(List<TrainingCase> training, List<TrainingCase> validation) {
-    }
-
-    /** Fold i holds out the cases whose index in id order is i modulo k, plus any named hold-outs. */
-    private Split split(List<TrainingCase> all) throws SegmentationException {
-        List<TrainingCase> training = new ArrayList<>();
-        List<TrainingCase> validation = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            TrainingCase c = all.get(i);
-            boolean inFold = config.folds() > 0 && i % config.folds() == config.fold();
-            (inFold || config.holdOut().contains(c.id()) ? validation : training).add(c);
-        }
-        if (training.isEmpty()) {
-            throw new SegmentationException("no training cases left after holding out " + ids(validation));
-        }
-        return new Split(training, validation);
-    }
-
-    private ModelSpec initialSpec(Split split) throws SegmentationException {
+    private ModelSpec initialSpec() throws SegmentationException {
         String name = config.out().toAbsolutePath().normalize().getFileName().toString();
         if (config.resume()) {
             return ModelSpec.read(config.out());
@@ -302,41 +249,7 @@ public final class Trainer {
                 WEIGHTS, null, null, null);
     }
 
-    private List<WorkingCase> prepare(List<TrainingCase> sources, ModelSpec spec) throws SegmentationException {
-        List<WorkingCase> cases = new ArrayList<>();
-        for (TrainingCase s : sources) {
-            try {
-                long t0 = System.nanoTime();
-                WorkingCase c = WorkingCase.of(s.load(), spec.inputSpacingMm());
-                listener.message(String.format(Locale.ROOT, "prepared %s: working grid %s, labelled %s, weight %.2f (%.1f s)",
-                        s.id(), Arrays.toString(c.geometry().sizes()), s.labelled(), s.weight(),
-                        (System.nanoTime() - t0) / 1e9));
-                cases.add(c);
-            } catch (IOException e) {
-                throw new SegmentationException("cannot read training case " + s.id() + ": " + e.getMessage(), e);
-            }
-        }
-        return cases;
-    }
-
-    private static String ids(List<TrainingCase> cases) {
-        return String.join(", ", cases.stream().map(TrainingCase::id).toList());
-    }
-
-    private static List<Map<String, Object>> trainingData(List<TrainingCase> cases) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (TrainingCase c : cases) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("case", c.id());
-            m.put("labelled", c.labelled().stream().map(Organ::key).sorted().toList());
-            m.put("weight", c.weight());
-            m.put("labels", c.note());
-            list.add(m);
-        }
-        return list;
-    }
-
-    private Map<String, Object> settings(Split split, TrainingState state) {
+    private Map<String, Object> settings(TrainingRun.Split split, TrainingState state) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", config.command());
         m.put("epochs", config.epochs());
@@ -360,47 +273,10 @@ public final class Trainer {
             m.put("folds", config.folds());
             m.put("fold", config.fold());
         }
-        m.put("validationCases", split.validation.stream().map(TrainingCase::id).toList());
+        m.put("validationCases", split.validation().stream().map(TrainingCase::id).toList());
         m.put("bestEpoch", state.bestEpoch);
         m.put("history", state.history);
         return m;
-    }
-
-    private static Map<String, Object> accuracy(TrainingState state, Split split) {
-        if (split.validation.isEmpty() || state.bestEpoch == 0) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("measure", "Dice per organ on the held-out cases at the best epoch, on the working grid, axial mode, post-processed");
-        m.put("cases", split.validation.stream().map(TrainingCase::id).toList());
-        m.put("epoch", state.bestEpoch);
-        m.put("dice", state.history.get(state.bestEpoch - 1).validationDice());
-        return m;
-    }
-
-    private static String checkpointName(int epoch) {
-        return String.format(Locale.ROOT, "epoch-%03d.params", epoch);
-    }
-
-    /** Writes this epoch's checkpoint and state; keeps only the latest and the best checkpoint. */
-    private void saveCheckpoint(SegmentationNetwork network, TrainingState state) throws IOException {
-        network.saveWeights(checkpoints.resolve(checkpointName(state.epochsDone)));
-        state.write(checkpoints.resolve(STATE));
-        try (var files = Files.list(checkpoints)) {
-            for (Path p : files.toList()) {
-                String name = p.getFileName().toString();
-                if (name.startsWith("epoch-") && !name.equals(checkpointName(state.epochsDone))
-                        && !name.equals(checkpointName(state.bestEpoch))) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
-
-    private void appendLog(String line) throws IOException {
-        Files.createDirectories(config.out());
-        Files.writeString(config.out().resolve(LOG), line + System.lineSeparator(),
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** Epochs done, their summaries and the best one; what {@code --resume} needs. */

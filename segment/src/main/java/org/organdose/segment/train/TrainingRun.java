@@ -1,0 +1,153 @@
+package org.organdose.segment.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.organdose.image.Organ;
+import org.organdose.segment.SegmentationException;
+import org.organdose.segment.data.SyntheticCases;
+import org.organdose.segment.data.TrainingCase;
+
+/**
+ * What every training run does whatever the network: choosing and splitting the cases, preparing
+ * them on the working grid, describing them in model.json, checkpoints and the training log.
+ */
+final class TrainingRun {
+    private TrainingRun() {
+    }
+
+    /** The training cases (the real ones, then the config's digital patients) and the held-out ones. */
+    record Split(List<TrainingCase> training, List<TrainingCase> validation) {
+    }
+
+    /** Writes a network's weights to a file. */
+    interface WeightsWriter {
+        void save(Path file) throws IOException;
+    }
+
+    /**
+     * Fold i holds out the cases whose index in id order is i modulo k, plus any named hold-outs;
+     * excluded cases are dropped first; digital patients only ever train.
+     */
+    static Split split(TrainingConfig config, List<TrainingCase> cases) throws SegmentationException {
+        List<TrainingCase> all = usable(config, cases);
+        List<TrainingCase> training = new ArrayList<>();
+        List<TrainingCase> validation = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            TrainingCase c = all.get(i);
+            boolean inFold = config.folds() > 0 && i % config.folds() == config.fold();
+            (inFold || config.holdOut().contains(c.id()) ? validation : training).add(c);
+        }
+        if (training.isEmpty()) {
+            throw new SegmentationException("no training cases left after holding out " + ids(validation));
+        }
+        training.addAll(SyntheticCases.of(config.syntheticCases(), config.syntheticWeight(), config.seed()));
+        return new Split(training, validation);
+    }
+
+    /** The cases in id order without the excluded ones, after checking ids are unique and hold-outs exist. */
+    private static List<TrainingCase> usable(TrainingConfig config, List<TrainingCase> cases) throws SegmentationException {
+        List<TrainingCase> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (TrainingCase c : cases) {
+            if (!seen.add(c.id())) {
+                throw new SegmentationException("case id '" + c.id() + "' appears twice in the training data");
+            }
+            if (!config.exclude().contains(c.id())) {
+                all.add(c);
+            }
+        }
+        for (String id : config.holdOut()) {
+            if (!seen.contains(id)) {
+                throw new SegmentationException("held-out case '" + id + "' is not in the training data");
+            }
+        }
+        all.sort(Comparator.comparing(TrainingCase::id));
+        return all;
+    }
+
+    /** Reads each case and resamples it onto its working grid, saying so. */
+    static List<WorkingCase> prepare(List<TrainingCase> sources, double spacingMm, ProgressListener listener)
+            throws SegmentationException {
+        List<WorkingCase> cases = new ArrayList<>();
+        for (TrainingCase s : sources) {
+            try {
+                long t0 = System.nanoTime();
+                WorkingCase c = WorkingCase.of(s.load(), spacingMm);
+                listener.message(String.format(Locale.ROOT, "prepared %s: working grid %s, labelled %s, weight %.2f (%.1f s)",
+                        s.id(), Arrays.toString(c.geometry().sizes()), s.labelled(), s.weight(),
+                        (System.nanoTime() - t0) / 1e9));
+                cases.add(c);
+            } catch (IOException e) {
+                throw new SegmentationException("cannot read training case " + s.id() + ": " + e.getMessage(), e);
+            }
+        }
+        return cases;
+    }
+
+    static String ids(List<TrainingCase> cases) {
+        return String.join(", ", cases.stream().map(TrainingCase::id).toList());
+    }
+
+    /** model.json's trainingData: each case, what it labels, its weight and where its labels come from. */
+    static List<Map<String, Object>> trainingData(List<TrainingCase> cases) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (TrainingCase c : cases) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("case", c.id());
+            m.put("labelled", c.labelled().stream().map(Organ::key).sorted().toList());
+            m.put("weight", c.weight());
+            m.put("labels", c.note());
+            list.add(m);
+        }
+        return list;
+    }
+
+    /** model.json's accuracy: the held-out Dice at the best epoch, or null without hold-outs. */
+    static Map<String, Object> accuracy(Trainer.TrainingState state, List<TrainingCase> validation) {
+        if (validation.isEmpty() || state.bestEpoch == 0) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("measure", "Dice per organ on the held-out cases at the best epoch, on the working grid, axial mode, post-processed");
+        m.put("cases", validation.stream().map(TrainingCase::id).toList());
+        m.put("epoch", state.bestEpoch);
+        m.put("dice", state.history.get(state.bestEpoch - 1).validationDice());
+        return m;
+    }
+
+    static String checkpointName(int epoch) {
+        return String.format(Locale.ROOT, "epoch-%03d.params", epoch);
+    }
+
+    /** Writes this epoch's checkpoint and state; keeps only the latest and the best checkpoint. */
+    static void saveCheckpoint(Path checkpoints, Trainer.TrainingState state, WeightsWriter weights) throws IOException {
+        weights.save(checkpoints.resolve(checkpointName(state.epochsDone)));
+        state.write(checkpoints.resolve(Trainer.STATE));
+        try (var files = Files.list(checkpoints)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("epoch-") && !name.equals(checkpointName(state.epochsDone))
+                        && !name.equals(checkpointName(state.bestEpoch))) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    static void appendLog(Path out, String line) throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(Trainer.LOG), line + System.lineSeparator(),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
