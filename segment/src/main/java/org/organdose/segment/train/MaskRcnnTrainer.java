@@ -4,19 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import org.organdose.image.Organ;
-import org.organdose.segment.Mode;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.TrainingCase;
-import org.organdose.segment.eval.Evaluator;
-import org.organdose.segment.infer.SliceSegmenter;
 import org.organdose.segment.maskrcnn.MaskRcnn;
 import org.organdose.segment.maskrcnn.MaskRcnnNetwork;
 import org.organdose.segment.maskrcnn.MaskRcnnOptimiser;
@@ -129,7 +123,7 @@ public final class MaskRcnnTrainer {
                             config.seed() * 1_000_003L + epoch);
                     long start = System.nanoTime();
                     double[] meanLosses = trainEpoch(opt, sampler, epoch);
-                    Map<String, Double> dice = validate(network, validationCases);
+                    Map<String, Double> dice = TrainingRun.validationDice(network, validationCases);
                     EpochSummary summary = new EpochSummary(epoch + 1, Arrays.stream(meanLosses).sum(), rate, frozen, dice,
                             (System.nanoTime() - start) / 1e9);
                     state.record(summary);
@@ -178,28 +172,6 @@ public final class MaskRcnnTrainer {
             sb.append(String.format(Locale.ROOT, " %s %.4f", MaskRcnnOptimiser.LOSS_NAMES[i], means[i]));
         }
         return sb.toString();
-    }
-
-    /** Mean Dice per organ over the validation cases, on the working grid, axial mode, post-processed. */
-    private static Map<String, Double> validate(MaskRcnnNetwork network, List<WorkingCase> validation)
-            throws SegmentationException {
-        Map<String, List<Double>> perOrgan = new TreeMap<>();
-        SliceSegmenter segmenter = new SliceSegmenter(network, Mode.AXIAL);
-        for (WorkingCase c : validation) {
-            Evaluator.evaluate(segmenter.segmentWorking(c.ct).labels(), c.organs, c.source.labelled()).forEach((organ, m) -> {
-                if (!Double.isNaN(m.dice())) {
-                    perOrgan.computeIfAbsent(organ.key(), x -> new ArrayList<>()).add(m.dice());
-                }
-            });
-        }
-        Map<String, Double> mean = new LinkedHashMap<>();
-        for (Organ o : Organ.values()) {
-            List<Double> d = perOrgan.get(o.key());
-            if (d != null) {
-                mean.put(o.key(), d.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
-            }
-        }
-        return mean;
     }
 
     private ModelSpec initialSpec() throws SegmentationException {

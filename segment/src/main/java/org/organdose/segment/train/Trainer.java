@@ -19,16 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.organdose.image.io.AtomicFileOutput;
-import org.organdose.segment.Mode;
-import org.organdose.image.Organ;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.Datasets;
 import org.organdose.segment.data.TrainingCase;
-import org.organdose.segment.eval.Evaluator;
-import org.organdose.segment.infer.PostProcessing;
-import org.organdose.segment.infer.UNetSegmenter;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.net.NetworkClasses;
 import org.organdose.segment.net.SegmentationNetwork;
@@ -119,7 +113,7 @@ public final class Trainer {
                             config.cropSize(), HuWindow.of(spec.huWindow()), config.augmentation(), config.seed() * 1_000_003L + epoch);
                     long start = System.nanoTime();
                     double meanLoss = trainEpoch(opt, network, sampler, loss, base, epoch * config.stepsPerEpoch(), totalSteps, epoch);
-                    Map<String, Double> dice = validate(network, validation);
+                    Map<String, Double> dice = TrainingRun.validationDice(network, validation);
                     EpochSummary summary = new EpochSummary(epoch + 1, meanLoss, opt.rate[0], frozen, dice,
                             (System.nanoTime() - start) / 1e9);
                     state.record(summary);
@@ -199,28 +193,6 @@ public final class Trainer {
             }
         }
         return sum / config.stepsPerEpoch();
-    }
-
-    /** Mean Dice per organ over the validation cases, on the working grid, axial mode, post-processed. */
-    private Map<String, Double> validate(SegmentationNetwork network, List<WorkingCase> validation) throws SegmentationException {
-        Map<String, List<Double>> perOrgan = new TreeMap<>();
-        UNetSegmenter segmenter = new UNetSegmenter(network, Mode.AXIAL);
-        for (WorkingCase c : validation) {
-            PostProcessing.Result result = segmenter.segmentWorking(c.ct);
-            Evaluator.evaluate(result.labels(), c.organs, c.source.labelled()).forEach((organ, m) -> {
-                if (!Double.isNaN(m.dice())) {
-                    perOrgan.computeIfAbsent(organ.key(), x -> new ArrayList<>()).add(m.dice());
-                }
-            });
-        }
-        Map<String, Double> mean = new LinkedHashMap<>();
-        for (Organ o : Organ.values()) {
-            List<Double> d = perOrgan.get(o.key());
-            if (d != null) {
-                mean.put(o.key(), d.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
-            }
-        }
-        return mean;
     }
 
     /** All cases of the config's data folders. */

@@ -13,10 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.organdose.image.Organ;
+import org.organdose.segment.Mode;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.SyntheticCases;
 import org.organdose.segment.data.TrainingCase;
+import org.organdose.segment.eval.Evaluator;
+import org.organdose.segment.infer.SliceSegmenter;
+import org.organdose.segment.net.SliceClassifier;
 
 /**
  * What every training run does whatever the network: choosing and splitting the cases, preparing
@@ -124,6 +129,27 @@ final class TrainingRun {
         m.put("epoch", state.bestEpoch);
         m.put("dice", state.history.get(state.bestEpoch - 1).validationDice());
         return m;
+    }
+
+    /** Mean Dice per organ over the validation cases, on the working grid, axial mode, post-processed. */
+    static Map<String, Double> validationDice(SliceClassifier network, List<WorkingCase> validation) throws SegmentationException {
+        Map<String, List<Double>> perOrgan = new TreeMap<>();
+        SliceSegmenter segmenter = new SliceSegmenter(network, Mode.AXIAL);
+        for (WorkingCase c : validation) {
+            Evaluator.evaluate(segmenter.segmentWorking(c.ct).labels(), c.organs, c.source.labelled()).forEach((organ, m) -> {
+                if (!Double.isNaN(m.dice())) {
+                    perOrgan.computeIfAbsent(organ.key(), x -> new ArrayList<>()).add(m.dice());
+                }
+            });
+        }
+        Map<String, Double> mean = new LinkedHashMap<>();
+        for (Organ o : Organ.values()) {
+            List<Double> d = perOrgan.get(o.key());
+            if (d != null) {
+                mean.put(o.key(), d.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+            }
+        }
+        return mean;
     }
 
     static String checkpointName(int epoch) {
