@@ -1,6 +1,5 @@
 package org.organdose.segment.net;
 
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -9,15 +8,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.organdose.image.io.AtomicFileOutput;
 import org.organdose.segment.SegmentationException;
 
 /**
@@ -94,23 +86,12 @@ public final class SegmentationNetwork implements SliceClassifier, AutoCloseable
 
     /** Replaces the weights by those in {@code file} (written by {@link #saveWeights}). */
     public void loadWeights(Path file) throws SegmentationException {
-        if (!Files.isRegularFile(file)) {
-            throw new SegmentationException(file + ": weights file not found");
-        }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            net.loadParameters(model.getNDManager(), new DataInputStream(in));
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            throw new SegmentationException(file + ": weights do not fit this network (" + e.getMessage() + ")", e);
-        }
+        WeightsFile.read(net, model.getNDManager(), file);
     }
 
     /** Writes the weights atomically. */
     public void saveWeights(Path file) throws IOException {
-        AtomicFileOutput.write(file, out -> {
-            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
-            net.saveParameters(data);
-            data.flush();
-        });
+        WeightsFile.write(net, file);
     }
 
     /**

@@ -1,0 +1,42 @@
+package org.organdose.segment.net;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.organdose.image.io.AtomicFileOutput;
+import org.organdose.segment.SegmentationException;
+
+/** A network's weights on disk, in DJL's parameter format; the same for every architecture. */
+public final class WeightsFile {
+    private WeightsFile() {
+    }
+
+    /** Replaces {@code net}'s weights by those in {@code file}; a missing or mismatched file is one clear error. */
+    public static void read(Block net, NDManager manager, Path file) throws SegmentationException {
+        if (!Files.isRegularFile(file)) {
+            throw new SegmentationException(file + ": weights file not found");
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            net.loadParameters(manager, new DataInputStream(in));
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new SegmentationException(file + ": weights do not fit this network (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Writes {@code net}'s weights atomically (never a partial file). */
+    public static void write(Block net, Path file) throws IOException {
+        AtomicFileOutput.write(file, out -> {
+            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
+            net.saveParameters(data);
+            data.flush();
+        });
+    }
+}
