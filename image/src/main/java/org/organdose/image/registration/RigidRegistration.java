@@ -27,7 +27,7 @@ import org.organdose.image.Volume;
  * binning whose noise slows convergence near the optimum. The window keeps bone and contrast
  * from dominating and turns the lungs and air into one flat value, so the body outline and the
  * soft-tissue edges drive the alignment. Mutual information would be needed across modalities
- * (CT to MR); it is not implemented.
+ * (CT to MR), which OrganDose does not register.
  *
  * <p><b>Body mask</b>: fixed voxels above a threshold (−500 HU), the largest connected
  * component (drops the table and noise), grown by a margin so that the skin-air edge is inside.
