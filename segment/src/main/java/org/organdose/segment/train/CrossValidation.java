@@ -64,36 +64,38 @@ public final class CrossValidation {
     }
 
     /**
-     * Segments each case with the model (U-Net or Mask R-CNN, as its model.json says) and scores
-     * it against the case's labels; each time includes loading the model.
+     * Segments each case with the model (U-Net or Mask R-CNN, as its model.json says, loaded once)
+     * and scores it against the case's labels.
      *
      * @param alsoLowDose also score a simulated low-dose version of each case ({@link #LOW_DOSE})
      */
     public static List<CaseEvaluation> evaluateModel(Path modelDir, List<TrainingCase> cases, List<Mode> modes,
             boolean alsoLowDose, ProgressListener listener) throws SegmentationException, IOException {
         List<CaseEvaluation> results = new ArrayList<>();
-        for (TrainingCase source : cases) {
-            LabelledCase c = source.load();
-            List<LowDoseCt> variants = new ArrayList<>();
-            variants.add(new LowDoseCt(c.ct(), c.labels()));
-            if (alsoLowDose) {
-                // labels stored on their own grid are carried onto the CT's first: the simulation moves both together
-                LabelMap labels = c.labels().geometry().sameGrid(c.ct().geometry(), 1e-3) ? c.labels()
-                        : Resampler.resampleLabels(c.labels(), c.ct().geometry(), LabelInterpolation.NEAREST);
-                variants.add(LowDoseCt.simulate(c.ct(), labels, RigidTransform.identity(new double[3]), LOW_DOSE, 1));
-            }
-            for (int v = 0; v < variants.size(); v++) {
-                String variant = v == 0 ? "original" : String.format(Locale.ROOT, "low-dose %.1f mm pixels, %.0f mm slices, %.0f HU noise",
-                        LOW_DOSE.pixelMm(), LOW_DOSE.sliceMm(), LOW_DOSE.addedNoiseHu());
-                for (Mode mode : modes) {
-                    long t0 = System.nanoTime();
-                    Segmentation s = SegmentationRunner.segment(variants.get(v).ct(), mode, modelDir);
-                    double seconds = (System.nanoTime() - t0) / 1e9;
-                    CaseEvaluation e = new CaseEvaluation(c.id(), variant, mode,
-                            Evaluator.evaluateFiles(s.labels(), c.id() + " segmentation", variants.get(v).organs(),
-                                    c.id() + " labels", c.labelled()), seconds);
-                    listener.message(describe(e));
-                    results.add(e);
+        try (SegmentationRunner.LoadedModel model = SegmentationRunner.load(modelDir)) {
+            for (TrainingCase source : cases) {
+                LabelledCase c = source.load();
+                List<LowDoseCt> variants = new ArrayList<>();
+                variants.add(new LowDoseCt(c.ct(), c.labels()));
+                if (alsoLowDose) {
+                    // labels stored on their own grid are carried onto the CT's first: the simulation moves both together
+                    LabelMap labels = c.labels().geometry().sameGrid(c.ct().geometry(), 1e-3) ? c.labels()
+                            : Resampler.resampleLabels(c.labels(), c.ct().geometry(), LabelInterpolation.NEAREST);
+                    variants.add(LowDoseCt.simulate(c.ct(), labels, RigidTransform.identity(new double[3]), LOW_DOSE, 1));
+                }
+                for (int v = 0; v < variants.size(); v++) {
+                    String variant = v == 0 ? "original" : String.format(Locale.ROOT, "low-dose %.1f mm pixels, %.0f mm slices, %.0f HU noise",
+                            LOW_DOSE.pixelMm(), LOW_DOSE.sliceMm(), LOW_DOSE.addedNoiseHu());
+                    for (Mode mode : modes) {
+                        long t0 = System.nanoTime();
+                        Segmentation s = model.segmenter(mode).segment(variants.get(v).ct());
+                        double seconds = (System.nanoTime() - t0) / 1e9;
+                        CaseEvaluation e = new CaseEvaluation(c.id(), variant, mode,
+                                Evaluator.evaluateFiles(s.labels(), c.id() + " segmentation", variants.get(v).organs(),
+                                        c.id() + " labels", c.labelled()), seconds);
+                        listener.message(describe(e));
+                        results.add(e);
+                    }
                 }
             }
         }
