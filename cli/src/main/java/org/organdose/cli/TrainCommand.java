@@ -147,7 +147,7 @@ final class TrainCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Trainer.Result result = maskRcnn ? MaskRcnnTrainer.train(config, variant, progress) : Trainer.train(config, progress);
-        o.printf(Locale.ROOT, "wrote %s (best epoch %d of %d)%n", result.modelDir(), result.bestEpoch(), result.history().size());
+        o.printf(Locale.ROOT, "wrote %s (%d epochs)%n", result.modelDir(), result.history().size());
         return ExitCodes.OK;
     }
 }

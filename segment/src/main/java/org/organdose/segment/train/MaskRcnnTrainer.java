@@ -28,8 +28,8 @@ import org.organdose.segment.preprocess.HuWindow;
  *
  * <p>As {@link Trainer}: validation Dice per organ after every epoch (working grid, axial,
  * post-processed), a checkpoint every epoch ({@code checkpoints/}), {@code --resume} after the
- * last one (Adam's moments start afresh), a training log with the five losses, and the best
- * epoch's weights with {@code model.json} (architecture {@value ModelSpec#MASKRCNN}) in the output
+ * last one (Adam's moments and the weight average start afresh), a training log with the five
+ * losses, and the last epoch's averaged weights ({@link WeightAverage}) with {@code model.json} (architecture {@value ModelSpec#MASKRCNN}) in the output
  * folder. {@code config.baseWidth()} is the light backbone's width; {@code depth},
  * {@code init} and the polynomial decay of the U-Net do not apply.
  */
@@ -107,7 +107,7 @@ public final class MaskRcnnTrainer {
             }
             spec.withTraining(TrainingRun.trainingData(training), settings(validation, state)).write(config.out());
             MaskRcnnOptimiser opt = null;
-            try {
+            try (WeightAverage average = new WeightAverage(network.net(), network.model().getNDManager(), Trainer.AVERAGE_DECAY)) {
                 for (int epoch = state.epochsDone; epoch < config.epochs(); epoch++) {
                     boolean frozen = epoch < config.freezeEpochs();
                     double rate = frozen ? config.learningRate() : config.learningRate() / 10;
@@ -122,15 +122,13 @@ public final class MaskRcnnTrainer {
                             spec.slicesPerStack(), config.cropSize(), HuWindow.of(spec.huWindow()), config.augmentation(),
                             config.seed() * 1_000_003L + epoch);
                     long start = System.nanoTime();
-                    double[] meanLosses = trainEpoch(opt, sampler, epoch);
-                    Map<String, Double> dice = TrainingRun.validationDice(network, validationCases);
+                    double[] meanLosses = trainEpoch(opt, average, sampler, epoch);
+                    Map<String, Double> dice = TrainingRun.validateAndSave(network, network::saveWeights, average, validationCases,
+                            config.out().resolve(Trainer.WEIGHTS));
                     EpochSummary summary = new EpochSummary(epoch + 1, Arrays.stream(meanLosses).sum(), rate, frozen, dice,
                             (System.nanoTime() - start) / 1e9);
                     state.record(summary);
                     TrainingRun.saveCheckpoint(checkpoints, state, network::saveWeights);
-                    if (state.bestEpoch == summary.epoch()) {
-                        network.saveWeights(config.out().resolve(Trainer.WEIGHTS));
-                    }
                     TrainingRun.appendLog(config.out(), summary.logLine(config.epochs()) + lossesLine(meanLosses));
                     spec.withTraining(TrainingRun.trainingData(training), settings(validation, state))
                             .withAccuracy(TrainingRun.accuracy(state, validation)).write(config.out());
@@ -141,18 +139,19 @@ public final class MaskRcnnTrainer {
                     opt.close();
                 }
             }
-            return new Trainer.Result(config.out(), List.copyOf(state.history), state.bestEpoch);
+            return new Trainer.Result(config.out(), List.copyOf(state.history));
         }
     }
 
     /** One epoch of optimiser steps; returns the mean of each of the five losses. */
-    private double[] trainEpoch(MaskRcnnOptimiser opt, TrainingSampler sampler, int epoch) {
+    private double[] trainEpoch(MaskRcnnOptimiser opt, WeightAverage average, TrainingSampler sampler, int epoch) {
         listener.epochStarted(epoch + 1, config.epochs(), config.stepsPerEpoch());
         double[] sums = new double[MaskRcnnOptimiser.LOSS_NAMES.length];
         int crop = config.cropSize();
         for (int step = 0; step < config.stepsPerEpoch(); step++) {
             TrainingSampler.Batch batch = sampler.next(config.batchSize());
             float[] losses = opt.step(batch.inputs(), batch.targets(), batch.labelled(), batch.size(), crop, crop);
+            average.update();
             double total = 0;
             for (int i = 0; i < losses.length; i++) {
                 sums[i] += losses[i];
@@ -217,7 +216,7 @@ public final class MaskRcnnTrainer {
             m.put("fold", config.fold());
         }
         m.put("validationCases", validation.stream().map(TrainingCase::id).toList());
-        m.put("bestEpoch", state.bestEpoch);
+        m.put("weightAverageDecay", Trainer.AVERAGE_DECAY);
         m.put("history", state.history);
         return m;
     }

@@ -33,9 +33,11 @@ import org.organdose.segment.preprocess.HuWindow;
  * Trains a 2.5D U-Net: masked Dice + cross-entropy ({@link MaskedDiceCeLoss}), Adam with a
  * polynomially decaying learning rate, augmented samples ({@link TrainingSampler}), validation
  * Dice per organ after every epoch, a checkpoint every epoch ({@code checkpoints/}), a training
- * log ({@code training.log}), and the best epoch's weights with {@code model.json} in the output
- * folder. {@code resume} continues after the last checkpoint (Adam's moment estimates start
- * afresh); {@code init} starts from another model's weights, first training the decoder with the
+ * log ({@code training.log}), and the last epoch's averaged weights ({@link WeightAverage}) with
+ * {@code model.json} in the output folder. The last epoch, not the one scoring best on the held-out
+ * cases, is kept: choosing by the held-out score would make that score optimistic.
+ * {@code resume} continues after the last checkpoint (Adam's moment estimates and the weight
+ * average start afresh); {@code init} starts from another model's weights, first training the decoder with the
  * encoder frozen, then the whole net at a tenth of the learning rate (the paper's transfer learning).
  */
 public final class Trainer {
@@ -43,6 +45,8 @@ public final class Trainer {
     static final String CHECKPOINTS = "checkpoints";
     static final String STATE = "state.json";
     static final String LOG = "training.log";
+    /** Memory of the weight average: about 500 steps, three epochs of the default 150. */
+    static final double AVERAGE_DECAY = 0.998;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final TrainingConfig config;
@@ -50,7 +54,7 @@ public final class Trainer {
     private final Path checkpoints;
 
     /** What a run produced. */
-    public record Result(Path modelDir, List<EpochSummary> history, int bestEpoch) {
+    public record Result(Path modelDir, List<EpochSummary> history) {
     }
 
     private Trainer(TrainingConfig config, ProgressListener listener) {
@@ -98,7 +102,7 @@ public final class Trainer {
             int totalSteps = config.epochs() * config.stepsPerEpoch();
             MaskedDiceCeLoss loss = new MaskedDiceCeLoss();
             Optimiser opt = null;
-            try {
+            try (WeightAverage average = new WeightAverage(network.net(), network.model().getNDManager(), AVERAGE_DECAY)) {
                 for (int epoch = state.epochsDone; epoch < config.epochs(); epoch++) {
                     boolean frozen = config.init() != null && epoch < config.freezeEpochs();
                     if (opt == null || opt.encoderFrozen != frozen) {
@@ -112,15 +116,14 @@ public final class Trainer {
                     TrainingSampler sampler = new TrainingSampler(training, List.copyOf(config.planes()), spec.slicesPerStack(),
                             config.cropSize(), HuWindow.of(spec.huWindow()), config.augmentation(), config.seed() * 1_000_003L + epoch);
                     long start = System.nanoTime();
-                    double meanLoss = trainEpoch(opt, network, sampler, loss, base, epoch * config.stepsPerEpoch(), totalSteps, epoch);
-                    Map<String, Double> dice = TrainingRun.validationDice(network, validation);
+                    double meanLoss = trainEpoch(opt, network, sampler, loss, average, base, epoch * config.stepsPerEpoch(),
+                            totalSteps, epoch);
+                    Map<String, Double> dice = TrainingRun.validateAndSave(network, network::saveWeights, average, validation,
+                            config.out().resolve(WEIGHTS));
                     EpochSummary summary = new EpochSummary(epoch + 1, meanLoss, opt.rate[0], frozen, dice,
                             (System.nanoTime() - start) / 1e9);
                     state.record(summary);
                     TrainingRun.saveCheckpoint(checkpoints, state, network::saveWeights);
-                    if (state.bestEpoch == summary.epoch()) {
-                        network.saveWeights(config.out().resolve(WEIGHTS));
-                    }
                     TrainingRun.appendLog(config.out(), summary.logLine(config.epochs()));
                     spec.withTraining(TrainingRun.trainingData(split.training()), settings(split, state))
                             .withAccuracy(TrainingRun.accuracy(state, split.validation())).write(config.out());
@@ -131,7 +134,7 @@ public final class Trainer {
                     opt.close();
                 }
             }
-            return new Result(config.out(), List.copyOf(state.history), state.bestEpoch);
+            return new Result(config.out(), List.copyOf(state.history));
         }
     }
 
@@ -165,7 +168,7 @@ public final class Trainer {
 
     /** One epoch of optimiser steps; returns the mean loss. */
     private double trainEpoch(Optimiser opt, SegmentationNetwork network, TrainingSampler sampler, MaskedDiceCeLoss loss,
-            double base, int firstStep, int totalSteps, int epoch) {
+            WeightAverage average, double base, int firstStep, int totalSteps, int epoch) {
         listener.epochStarted(epoch + 1, config.epochs(), config.stepsPerEpoch());
         double sum = 0;
         int k = network.spec().slicesPerStack();
@@ -188,6 +191,7 @@ public final class Trainer {
                     value = l.getFloat();
                 }
                 djl.step();
+                average.update();
                 sum += value;
                 listener.stepDone(step + 1, value);
             }
@@ -246,30 +250,19 @@ public final class Trainer {
             m.put("fold", config.fold());
         }
         m.put("validationCases", split.validation().stream().map(TrainingCase::id).toList());
-        m.put("bestEpoch", state.bestEpoch);
+        m.put("weightAverageDecay", AVERAGE_DECAY);
         m.put("history", state.history);
         return m;
     }
 
-    /** Epochs done, their summaries and the best one; what {@code --resume} needs. */
+    /** Epochs done and their summaries; what {@code --resume} needs. */
     static final class TrainingState {
         public int epochsDone;
-        public int bestEpoch;
-        public double bestScore = Double.NEGATIVE_INFINITY;
         public List<EpochSummary> history = new ArrayList<>();
 
         void record(EpochSummary s) {
             history.add(s);
             epochsDone = s.epoch();
-            // without validation the latest epoch is the best we know
-            double score = s.validationDice().isEmpty() ? s.epoch() : s.meanDice();
-            if (Double.isNaN(score)) {
-                score = Double.NEGATIVE_INFINITY;
-            }
-            if (bestEpoch == 0 || score > bestScore) {
-                bestScore = score;
-                bestEpoch = s.epoch();
-            }
         }
 
         void write(Path file) throws IOException {

@@ -118,17 +118,30 @@ final class TrainingRun {
         return list;
     }
 
-    /** model.json's accuracy: the held-out Dice at the best epoch, or null without hold-outs. */
+    /** model.json's accuracy: the held-out Dice of the latest epoch, or null without hold-outs. */
     static Map<String, Object> accuracy(Trainer.TrainingState state, List<TrainingCase> validation) {
-        if (validation.isEmpty() || state.bestEpoch == 0) {
+        if (validation.isEmpty() || state.epochsDone == 0) {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("measure", "Dice per organ on the held-out cases at the best epoch, on the working grid, axial mode, post-processed");
+        m.put("measure", "Dice per organ on the held-out cases, on the working grid, axial mode, post-processed");
         m.put("cases", validation.stream().map(TrainingCase::id).toList());
-        m.put("epoch", state.bestEpoch);
-        m.put("dice", state.history.get(state.bestEpoch - 1).validationDice());
+        m.put("epoch", state.epochsDone);
+        m.put("dice", state.history.get(state.epochsDone - 1).validationDice());
         return m;
+    }
+
+    /**
+     * Ends an epoch with the averaged weights in the network: scores them on the held-out cases and
+     * saves them as the model's weights; the network's own weights are back afterwards.
+     */
+    static Map<String, Double> validateAndSave(SliceClassifier network, WeightsWriter weights, WeightAverage average,
+            List<WorkingCase> validation, Path weightsFile) throws SegmentationException, IOException {
+        try (WeightAverage.Swap averaged = average.swapIn()) {
+            Map<String, Double> dice = validationDice(network, validation);
+            weights.save(weightsFile);
+            return dice;
+        }
     }
 
     /** Mean Dice per organ over the validation cases, on the working grid, axial mode, post-processed. */
@@ -156,15 +169,14 @@ final class TrainingRun {
         return String.format(Locale.ROOT, "epoch-%03d.params", epoch);
     }
 
-    /** Writes this epoch's checkpoint and state; keeps only the latest and the best checkpoint. */
+    /** Writes this epoch's checkpoint (the network's own weights, to resume from) and state; keeps only the latest. */
     static void saveCheckpoint(Path checkpoints, Trainer.TrainingState state, WeightsWriter weights) throws IOException {
         weights.save(checkpoints.resolve(checkpointName(state.epochsDone)));
         state.write(checkpoints.resolve(Trainer.STATE));
         try (var files = Files.list(checkpoints)) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();
-                if (name.startsWith("epoch-") && !name.equals(checkpointName(state.epochsDone))
-                        && !name.equals(checkpointName(state.bestEpoch))) {
+                if (name.startsWith("epoch-") && !name.equals(checkpointName(state.epochsDone))) {
                     Files.delete(p);
                 }
             }
