@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.organdose.segment.Mode;
 import org.organdose.segment.Plane;
 import org.organdose.segment.SegmentationException;
+import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.train.Augmentation;
 import org.organdose.segment.train.CaseEvaluation;
 import org.organdose.segment.train.ConsoleProgress;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code organdose train DATA... --out models/NAME}: trains the 2.5D segmentation network, the
- * U-Net or with {@code --architecture maskrcnn} the paper's Mask R-CNN (checkpoint every epoch,
- * {@code --resume}, transfer learning of the U-Net with {@code --init}), or with
+ * U-Net, with {@code --architecture fpn} the Mask R-CNN's backbone as a pixel classifier, or with
+ * {@code --architecture maskrcnn} the paper's Mask R-CNN (checkpoint every epoch, {@code --resume},
+ * {@code --init}: transfer learning, or the Mask R-CNN's backbone from a trained fpn), or with
  * {@code --cross-validate} runs k-fold / leave-one-case-out evaluation of the configuration.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -89,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
     String augmentation;
 
     @Option(names = "--architecture", defaultValue = "unet", paramLabel = "NET",
-            description = "unet (the 2.5D U-Net) or maskrcnn (the paper's 2.5D Mask R-CNN: heads first with the backbone frozen, then the whole net); default ${DEFAULT-VALUE}")
+            description = "unet (the 2.5D U-Net), fpn (the Mask R-CNN's ResNet-FPN backbone with a per-pixel head: pretrains the backbone) or maskrcnn (the paper's 2.5D Mask R-CNN: heads first with the backbone frozen, then the whole net; --init FPN_MODEL starts its backbone from a trained fpn); default ${DEFAULT-VALUE}")
     String architecture;
 
     @Option(names = "--backbone", defaultValue = "light", paramLabel = "NET",
@@ -119,10 +121,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, SegmentationException, BadInputException {
-        boolean maskRcnn = switch (architecture) {
-            case "unet" -> false;
-            case "maskrcnn" -> true;
-            default -> throw new BadInputException("train: --architecture must be unet or maskrcnn, got '" + architecture + "'");
+        boolean maskRcnn = architecture.equals("maskrcnn");
+        String pixelNetwork = switch (architecture) {
+            case "unet", "maskrcnn" -> ModelSpec.UNET;
+            case "fpn" -> ModelSpec.SEMANTIC_FPN;
+            default -> throw new BadInputException("train: --architecture must be unet, fpn or maskrcnn, got '" + architecture + "'");
         };
         if (maskRcnn && crossValidate) {
             throw new BadInputException("train: --cross-validate is available for the U-Net only");
@@ -132,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             config = TrainingConfig.builder(data, out).planes(planes).epochs(epochs).stepsPerEpoch(steps).batchSize(batch)
                     .resume(resume).init(init).folds(crossValidate ? 0 : folds, fold).holdOut(holdOut).exclude(exclude)
-                    .seed(seed).synthetic(synthetic, syntheticWeight).augmentation(augmentationSet())
+                    .seed(seed).synthetic(synthetic, syntheticWeight).augmentation(augmentationSet()).architecture(pixelNetwork)
                     .command("organdose " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
                     .build();
             variant = backboneVariant();

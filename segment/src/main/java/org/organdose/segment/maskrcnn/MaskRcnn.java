@@ -45,7 +45,7 @@ public final class MaskRcnn extends AbstractBlock {
     public static final int MASK_SIZE = 28;
     /** RoIAlign output of the box head (7x7, as Mask R-CNN). */
     public static final int BOX_POOL = 7;
-    /** Detections below this class probability are dropped at inference (the paper keeps >= 0.9). */
+    /** Detections below this class probability are dropped at inference unless the model says otherwise (the paper keeps >= 0.9). */
     public static final double SCORE_THRESHOLD = 0.9;
     /** Overlapping detections of one class above this IoU are suppressed (torchvision's 0.5). */
     public static final double DETECTION_NMS_IOU = 0.5;
@@ -105,11 +105,14 @@ public final class MaskRcnn extends AbstractBlock {
         this.slicesPerStack = slicesPerStack;
         this.classes = classes;
         int fpn = 4 * baseWidth;
-        backbone = addChildBlock("backbone", resnetDepth == 50
-                ? new ResNetFpn(true, new int[] {3, 4, 6, 3}, baseWidth, fpn) : ResNetFpn.light(baseWidth, fpn));
+        backbone = addChildBlock(SemanticFpn.BACKBONE, ResNetFpn.of(resnetDepth, baseWidth, fpn));
         rpn = addChildBlock("rpn", new RpnHead(fpn, anchors.perCell()));
         boxHead = addChildBlock("boxHead", new BoxHead(16 * baseWidth, classes));
         maskHead = addChildBlock("maskHead", new MaskHead(fpn, 4, false, classes));
+    }
+
+    public ResNetFpn backbone() {
+        return backbone;
     }
 
     public int resnetDepth() {
@@ -318,12 +321,12 @@ public final class MaskRcnn extends AbstractBlock {
     /**
      * Detections in every slice of a batch: proposals ({@link Proposals#forInference()}), class
      * probabilities and class-specific boxes from the box head, detections kept from
-     * {@link #SCORE_THRESHOLD}, per-class NMS at {@link #DETECTION_NMS_IOU}, the best
+     * {@code scoreThreshold} (the paper's {@link #SCORE_THRESHOLD}), per-class NMS at {@link #DETECTION_NMS_IOU}, the best
      * {@link #MAX_DETECTIONS}, and the mask head's probabilities of each detection's class.
      *
      * @param x {@code [N, k, H, W]}
      */
-    public List<Detections> detect(ParameterStore ps, NDArray x) {
+    public List<Detections> detect(ParameterStore ps, NDArray x, double scoreThreshold) {
         Shape s = x.getShape();
         int n = Math.toIntExact(s.get(0));
         int height = Math.toIntExact(s.get(2));
@@ -361,7 +364,7 @@ public final class MaskRcnn extends AbstractBlock {
             List<Integer> cls = new ArrayList<>();
             for (int r = first; r < first + k; r++) {
                 for (int c = 1; c < classes; c++) {
-                    if (probabilities[r * classes + c] >= SCORE_THRESHOLD) {
+                    if (probabilities[r * classes + c] >= scoreThreshold) {
                         roi.add(r);
                         cls.add(c);
                     }

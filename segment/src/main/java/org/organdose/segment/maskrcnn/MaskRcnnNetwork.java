@@ -21,6 +21,8 @@ import org.organdose.segment.net.WeightsFile;
  * 50) and {@code baseWidth} the backbone's base width. Close it to free the native memory.
  */
 public final class MaskRcnnNetwork implements SliceClassifier, AutoCloseable {
+    /** Where model.json's training settings hold the detection score threshold. */
+    public static final String SCORE_THRESHOLD_KEY = "detectionScoreThreshold";
     private final ModelSpec spec;
     private final MaskRcnn net;
     private final Model model;
@@ -92,6 +94,16 @@ public final class MaskRcnnNetwork implements SliceClassifier, AutoCloseable {
     }
 
     /**
+     * The class probability a detection needs: the model's {@code training.detectionScoreThreshold}
+     * in model.json, where the trainer records the paper's {@link MaskRcnn#SCORE_THRESHOLD}; a
+     * physicist may lower it there for a model whose classifier is less sure of itself.
+     */
+    public double scoreThreshold() {
+        Object t = spec.training() == null ? null : spec.training().get(SCORE_THRESHOLD_KEY);
+        return t instanceof Number n ? n.doubleValue() : MaskRcnn.SCORE_THRESHOLD;
+    }
+
+    /**
      * The detections in each stack's main slice.
      *
      * @param stacks {@code n * k * h * w} values, h and w multiples of {@link #sizeMultiple()}
@@ -99,7 +111,7 @@ public final class MaskRcnnNetwork implements SliceClassifier, AutoCloseable {
     public List<Detections> detect(float[] stacks, int n, int h, int w) {
         try (NDManager batch = model.getNDManager().newSubManager()) {
             return net.detect(new ParameterStore(batch, false),
-                    batch.create(stacks, new Shape(n, spec.slicesPerStack(), h, w)));
+                    batch.create(stacks, new Shape(n, spec.slicesPerStack(), h, w)), scoreThreshold());
         }
     }
 

@@ -19,7 +19,7 @@ import org.organdose.segment.net.NetworkClasses;
 
 /**
  * Segments a CT with the paper's Mask R-CNN: slice by slice along the mode's planes, each slice's
- * detections ({@link MaskRcnn#detect}: score at least {@link MaskRcnn#SCORE_THRESHOLD}, per-class
+ * detections ({@link MaskRcnn#detect}: score at least {@link MaskRcnnNetwork#scoreThreshold()}, per-class
  * NMS) pasted into it ({@link Detections#paste}), then exactly as the U-Net: the consensus of
  * planes, post-processing and resampling onto the input grid ({@link SliceSegmenter}).
  *

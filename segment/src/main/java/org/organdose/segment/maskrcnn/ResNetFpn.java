@@ -82,9 +82,14 @@ public final class ResNetFpn extends AbstractBlock {
         }
     }
 
+    /** ResNet-50 (bottleneck units 3-4-6-3) or the light ResNet-18-style backbone (basic units 2-2-2-2). */
+    public static ResNetFpn of(int resnetDepth, int baseWidth, int fpnChannels) {
+        return resnetDepth == 50 ? new ResNetFpn(true, new int[] {3, 4, 6, 3}, baseWidth, fpnChannels) : light(baseWidth, fpnChannels);
+    }
+
     /** The paper's backbone: ResNet-50 with a 256-channel pyramid. */
     public static ResNetFpn resnet50() {
-        return new ResNetFpn(true, new int[] {3, 4, 6, 3}, 64, 256);
+        return of(50, 64, 256);
     }
 
     /**

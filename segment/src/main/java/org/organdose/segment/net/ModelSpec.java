@@ -12,6 +12,7 @@ import java.util.Map;
 import org.organdose.image.io.AtomicFileOutput;
 import org.organdose.segment.Plane;
 import org.organdose.segment.SegmentationException;
+import org.organdose.segment.maskrcnn.SemanticFpn;
 
 /**
  * Everything needed to use a trained model, stored as {@code model.json} beside its weights:
@@ -19,9 +20,9 @@ import org.organdose.segment.SegmentationException;
  * was measured to be.
  *
  * @param name model name (its folder name)
- * @param architecture network type: {@value #UNET} or {@value #MASKRCNN}
- * @param baseWidth feature maps at the first level (Mask R-CNN: of the backbone's stem)
- * @param depth number of poolings (Mask R-CNN: ResNet depth of the backbone, 18 or 50)
+ * @param architecture network type: {@value #UNET}, {@value #SEMANTIC_FPN} or {@value #MASKRCNN}
+ * @param baseWidth feature maps at the first level (ResNet-FPN: of the backbone's stem)
+ * @param depth number of poolings (ResNet-FPN: ResNet depth of the backbone, 18 or 50)
  * @param inputSpacingMm isotropic working-grid spacing the CT is resampled to
  * @param huWindow HU mapped to 0 and 1 (values outside are clipped)
  * @param slicesPerStack adjacent slices per network input, main slice in the middle
@@ -51,14 +52,25 @@ public record ModelSpec(
     public static final String UNET = "unet-2.5d";
     /** The paper's 2.5D Mask R-CNN ({@link org.organdose.segment.maskrcnn.MaskRcnnNetwork}). */
     public static final String MASKRCNN = "maskrcnn-2.5d";
+    /** The Mask R-CNN's backbone with a per-pixel head ({@link org.organdose.segment.maskrcnn.SemanticFpn}). */
+    public static final String SEMANTIC_FPN = "semantic-fpn-2.5d";
     public static final String FILE_NAME = "model.json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** The network this spec describes, uninitialised. */
-    public UNet25d newNetwork() {
-        return new UNet25d(slicesPerStack, classes.size(), baseWidth, depth);
+    /** The pixel network this spec describes, uninitialised; only for {@link #UNET} and {@link #SEMANTIC_FPN}. */
+    public PixelNetwork newNetwork() {
+        return switch (architecture) {
+            case UNET -> new UNet25d(slicesPerStack, classes.size(), baseWidth, depth);
+            case SEMANTIC_FPN -> new SemanticFpn(depth, baseWidth, classes.size());
+            default -> throw new IllegalStateException("model " + name + " is a " + architecture + ", not a pixel network");
+        };
+    }
+
+    /** Whether {@link #newNetwork()} builds this model's network (the U-Net or the semantic FPN). */
+    public boolean isPixelNetwork() {
+        return UNET.equals(architecture) || SEMANTIC_FPN.equals(architecture);
     }
 
     public ModelSpec withTraining(List<Map<String, Object>> data, Map<String, Object> settings) {
@@ -94,10 +106,11 @@ public record ModelSpec(
 
     private void validate(Path file) throws SegmentationException {
         String problem = null;
-        if (!UNET.equals(architecture) && !MASKRCNN.equals(architecture)) {
-            problem = "unsupported architecture '" + architecture + "' (expected " + UNET + " or " + MASKRCNN + ")";
-        } else if (MASKRCNN.equals(architecture) && depth != 18 && depth != 50) {
-            problem = "a Mask R-CNN's depth is its ResNet's, 18 or 50, got " + depth;
+        if (!isPixelNetwork() && !MASKRCNN.equals(architecture)) {
+            problem = "unsupported architecture '" + architecture + "' (expected " + UNET + ", " + SEMANTIC_FPN + " or "
+                    + MASKRCNN + ")";
+        } else if (!UNET.equals(architecture) && depth != 18 && depth != 50) {
+            problem = "a ResNet-FPN's depth is its ResNet's, 18 or 50, got " + depth;
         } else if (!(inputSpacingMm > 0) || huWindow == null || huWindow.length != 2 || !(huWindow[1] > huWindow[0])) {
             problem = "needs a positive inputSpacingMm and an HU window [low, high]";
         } else if (slicesPerStack < 1 || slicesPerStack % 2 == 0) {

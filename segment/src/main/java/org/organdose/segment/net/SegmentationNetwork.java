@@ -18,10 +18,10 @@ import org.organdose.segment.SegmentationException;
  */
 public final class SegmentationNetwork implements SliceClassifier, AutoCloseable {
     private final ModelSpec spec;
-    private final UNet25d net;
+    private final PixelNetwork net;
     private final Model model;
 
-    private SegmentationNetwork(ModelSpec spec, UNet25d net, Model model) {
+    private SegmentationNetwork(ModelSpec spec, PixelNetwork net, Model model) {
         this.spec = spec;
         this.net = net;
         this.model = model;
@@ -41,7 +41,7 @@ public final class SegmentationNetwork implements SliceClassifier, AutoCloseable
     public static SegmentationNetwork create(ModelSpec spec, long seed) {
         useOfflineEngine();
         Engine.getInstance().setRandomSeed((int) seed);
-        UNet25d net = spec.newNetwork();
+        PixelNetwork net = spec.newNetwork();
         Model model = Model.newInstance(spec.name());
         model.setBlock(net);
         int m = net.sizeMultiple();
@@ -52,9 +52,9 @@ public final class SegmentationNetwork implements SliceClassifier, AutoCloseable
     /** Loads the model in {@code dir} (its model.json and weights). */
     public static SegmentationNetwork load(Path dir) throws SegmentationException {
         ModelSpec spec = ModelSpec.read(dir);
-        if (!ModelSpec.UNET.equals(spec.architecture())) {
+        if (!spec.isPixelNetwork()) {
             throw new SegmentationException(dir.resolve(ModelSpec.FILE_NAME) + ": a " + spec.architecture()
-                    + " model, not a U-Net");
+                    + " model, not a U-Net or semantic FPN");
         }
         SegmentationNetwork network = create(spec, 0);
         try {
@@ -76,7 +76,7 @@ public final class SegmentationNetwork implements SliceClassifier, AutoCloseable
         return net.sizeMultiple();
     }
 
-    public UNet25d net() {
+    public PixelNetwork net() {
         return net;
     }
 
@@ -98,7 +98,7 @@ public final class SegmentationNetwork implements SliceClassifier, AutoCloseable
      * Predicts the class of every pixel of a batch of stacks.
      *
      * @param stacks {@code n * k * h * w} values (stack, slice, row, column), h and w multiples of
-     *     {@link UNet25d#sizeMultiple()}
+     *     {@link PixelNetwork#sizeMultiple()}
      * @return {@code n * h * w} class indices
      */
     @Override

@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * 3x3 convolutions; a final 1x1 convolution gives the class scores. Inputs must have a height and
  * width divisible by {@code 2^depth}.
  */
-public final class UNet25d extends AbstractBlock {
+public final class UNet25d extends AbstractBlock implements PixelNetwork {
     private static final String ENCODER_PREFIX = "enc";
 
     private final int inChannels;
@@ -77,26 +77,22 @@ public final class UNet25d extends AbstractBlock {
                 .add(conv(filters, 3)).add(BatchNorm.builder().build()).add(Activation.reluBlock());
     }
 
-    /** Selects every trainable parameter (batch-norm running statistics are not trainable). */
-    public static Predicate<Parameter> trainable() {
-        return p -> p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR;
-    }
-
     /**
      * Selects the encoder's trainable parameters (for transfer learning with a frozen encoder);
      * batch-norm running statistics are never trainable and are left alone.
      */
+    @Override
     public Predicate<Parameter> encoderParameters() {
         List<Parameter> enc = new ArrayList<>();
         getChildren().forEach(pair -> {
             if (pair.getKey().contains(ENCODER_PREFIX)) {
-                pair.getValue().getParameters().values().stream().filter(trainable()).forEach(enc::add);
+                pair.getValue().getParameters().values().stream().filter(PixelNetwork.trainable()).forEach(enc::add);
             }
         });
         return enc::contains;
     }
 
-    /** Height and width of inputs must be multiples of this. */
+    @Override
     public int sizeMultiple() {
         return 1 << depth;
     }

@@ -1,5 +1,10 @@
 package org.organdose.segment.train;
 
+import ai.djl.MalformedModelException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +20,19 @@ import org.organdose.segment.maskrcnn.MaskRcnn;
 import org.organdose.segment.maskrcnn.MaskRcnnNetwork;
 import org.organdose.segment.maskrcnn.MaskRcnnOptimiser;
 import org.organdose.segment.maskrcnn.ResNetFpn;
+import org.organdose.segment.maskrcnn.SemanticFpn;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.net.NetworkClasses;
+import org.organdose.segment.net.SegmentationNetwork;
 import org.organdose.segment.preprocess.HuWindow;
 
 /**
  * Trains the paper's 2.5D Mask R-CNN on the same augmented samples as the U-Net
  * ({@link TrainingSampler}) with the paper's two phases: for {@code config.freezeEpochs()} epochs
  * the heads, pyramid and RPN with the ResNet body frozen (Adam at {@code config.learningRate()},
- * the paper's 1e-3), then the whole net at a tenth of it (1e-4). The backbone starts from random
- * weights: no ImageNet weights can be downloaded here, and model.json says so.
+ * the paper's 1e-3), then the whole net at a tenth of it (1e-4). No ImageNet weights can be
+ * downloaded here: the backbone starts from random weights, or with {@code config.init()} from a
+ * semantic FPN trained on our CT slices ({@link SemanticFpn}); model.json says which.
  *
  * <p>As {@link Trainer}: validation Dice per organ after every epoch (working grid, axial,
  * post-processed), a checkpoint every epoch ({@code checkpoints/}), {@code --resume} after the
@@ -47,7 +55,7 @@ public final class MaskRcnnTrainer {
     }
 
     private static final int RESNET50_WIDTH = 64;
-    private static final String INITIALISATION =
+    private static final String RANDOM_INITIALISATION =
             "random (He et al.); no ImageNet weights can be downloaded here and no CT pretraining was done";
 
     private final TrainingConfig config;
@@ -75,9 +83,6 @@ public final class MaskRcnnTrainer {
     }
 
     private Trainer.Result run(List<TrainingCase> cases) throws SegmentationException, IOException {
-        if (config.init() != null) {
-            throw new SegmentationException("--init is not supported for Mask R-CNN: its two phases start from random weights");
-        }
         if (config.cropSize() % ResNetFpn.SIZE_MULTIPLE != 0) {
             throw new SegmentationException("Mask R-CNN crops must be multiples of " + ResNetFpn.SIZE_MULTIPLE
                     + " pixels, got " + config.cropSize());
@@ -104,6 +109,9 @@ public final class MaskRcnnTrainer {
             if (config.resume() && state.epochsDone > 0) {
                 network.loadWeights(checkpoints.resolve(TrainingRun.checkpointName(state.epochsDone)));
                 listener.message("resumed after epoch " + state.epochsDone);
+            } else if (config.init() != null) {
+                takeBackbone(config.init(), network);
+                listener.message("backbone (ResNet body and pyramid) from the semantic FPN " + config.init());
             }
             spec.withTraining(TrainingRun.trainingData(training), settings(validation, state)).write(config.out());
             MaskRcnnOptimiser opt = null;
@@ -173,6 +181,34 @@ public final class MaskRcnnTrainer {
         return sb.toString();
     }
 
+    /**
+     * Copies the ResNet body and pyramid of a trained semantic FPN into the Mask R-CNN: the
+     * pretraining on our own CT slices that stands in for ImageNet weights.
+     */
+    private static void takeBackbone(Path fpnModel, MaskRcnnNetwork network) throws SegmentationException {
+        try (SegmentationNetwork fpn = SegmentationNetwork.load(fpnModel)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ((SemanticFpn) fpn.net()).backbone().saveParameters(new DataOutputStream(bytes));
+            network.net().backbone().loadParameters(network.model().getNDManager(),
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        } catch (IOException | MalformedModelException e) {
+            throw new SegmentationException(fpnModel + ": its backbone does not fit this Mask R-CNN (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The semantic FPN to start from, checked against this run's backbone. */
+    private ModelSpec initialisingSpec() throws SegmentationException {
+        ModelSpec from = ModelSpec.read(config.init());
+        int width = backbone == Backbone.RESNET50 ? RESNET50_WIDTH : config.baseWidth();
+        if (!ModelSpec.SEMANTIC_FPN.equals(from.architecture()) || from.depth() != backbone.resnetDepth() || from.baseWidth() != width) {
+            throw new SegmentationException(config.init().resolve(ModelSpec.FILE_NAME) + ": a Mask R-CNN with the "
+                    + backbone.name().toLowerCase(Locale.ROOT) + " backbone (ResNet-" + backbone.resnetDepth() + ", width " + width
+                    + ") starts from a " + ModelSpec.SEMANTIC_FPN + " model of the same backbone, not a " + from.architecture()
+                    + " of depth " + from.depth() + " and width " + from.baseWidth());
+        }
+        return from;
+    }
+
     private ModelSpec initialSpec() throws SegmentationException {
         if (config.resume()) {
             ModelSpec spec = ModelSpec.read(config.out());
@@ -182,6 +218,12 @@ public final class MaskRcnnTrainer {
             return spec;
         }
         String name = config.out().toAbsolutePath().normalize().getFileName().toString();
+        if (config.init() != null) {
+            // the backbone learnt on the FPN's working grid, window and stack: keep them
+            ModelSpec from = initialisingSpec();
+            return new ModelSpec(name, ModelSpec.MASKRCNN, from.baseWidth(), from.depth(), from.inputSpacingMm(), from.huWindow(),
+                    from.slicesPerStack(), List.copyOf(config.planes()), NetworkClasses.NAMES, Trainer.WEIGHTS, null, null, null);
+        }
         int width = backbone == Backbone.RESNET50 ? RESNET50_WIDTH : config.baseWidth();
         return new ModelSpec(name, ModelSpec.MASKRCNN, width, backbone.resnetDepth(), config.spacingMm(),
                 HuWindow.PAPER.toArray(), config.slicesPerStack(), List.copyOf(config.planes()), NetworkClasses.NAMES,
@@ -192,7 +234,8 @@ public final class MaskRcnnTrainer {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", config.command());
         m.put("backbone", backbone == Backbone.LIGHT ? "light ResNet-18-style (basic units 2-2-2-2), CPU-sized" : "ResNet-50 (the paper's)");
-        m.put("backboneInitialisation", INITIALISATION);
+        m.put("backboneInitialisation", config.init() == null ? RANDOM_INITIALISATION
+                : "ResNet body and pyramid of the semantic FPN " + config.init() + " (trained on our CT slices by organdose train --architecture fpn)");
         m.put("epochs", config.epochs());
         m.put("epochsDone", state.epochsDone);
         m.put("stepsPerEpoch", config.stepsPerEpoch());
@@ -205,7 +248,7 @@ public final class MaskRcnnTrainer {
         m.put("loss", "RPN objectness BCE + RPN box smooth L1 + head class CE + head box smooth L1 + mask BCE;"
                 + " samples not labelling every organ give positives only");
         m.put("roisPerImage", MaskRcnn.Sampling.ROIS_PER_IMAGE);
-        m.put("detectionScoreThreshold", MaskRcnn.SCORE_THRESHOLD);
+        m.put(MaskRcnnNetwork.SCORE_THRESHOLD_KEY, MaskRcnn.SCORE_THRESHOLD);
         m.put("seed", config.seed());
         m.put("planes", List.copyOf(config.planes()));
         m.put("augmentation", config.augmentation());

@@ -26,11 +26,11 @@ import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.net.NetworkClasses;
 import org.organdose.segment.net.SegmentationNetwork;
-import org.organdose.segment.net.UNet25d;
+import org.organdose.segment.net.PixelNetwork;
 import org.organdose.segment.preprocess.HuWindow;
 
 /**
- * Trains a 2.5D U-Net: masked Dice + cross-entropy ({@link MaskedDiceCeLoss}), Adam with a
+ * Trains a pixel network, the 2.5D U-Net or the semantic ResNet-FPN ({@code config.architecture()}): masked Dice + cross-entropy ({@link MaskedDiceCeLoss}), Adam with a
  * polynomially decaying learning rate, augmented samples ({@link TrainingSampler}), validation
  * Dice per organ after every epoch, a checkpoint every epoch ({@code checkpoints/}), a training
  * log ({@code training.log}), and the last epoch's averaged weights ({@link WeightAverage}) with
@@ -149,9 +149,9 @@ public final class Trainer {
 
         Optimiser(SegmentationNetwork network, MaskedDiceCeLoss loss, boolean encoderFrozen) {
             this.encoderFrozen = encoderFrozen;
-            UNet25d net = network.net();
+            PixelNetwork net = network.net();
             // loaded weights arrive without gradients attached, and a previous phase may have frozen the encoder
-            net.freezeParameters(false, UNet25d.trainable());
+            net.freezeParameters(false, PixelNetwork.trainable());
             if (encoderFrozen) {
                 net.freezeParameters(true, net.encoderParameters());
             }
@@ -220,7 +220,9 @@ public final class Trainer {
             ModelSpec from = ModelSpec.read(config.init());
             return from.withName(name).withAccuracy(null);
         }
-        return new ModelSpec(name, ModelSpec.UNET, config.baseWidth(), config.depth(), config.spacingMm(),
+        // the semantic FPN's depth is its ResNet's: the light one, as the Mask R-CNN it initialises
+        int depth = ModelSpec.SEMANTIC_FPN.equals(config.architecture()) ? MaskRcnnTrainer.Backbone.LIGHT.resnetDepth() : config.depth();
+        return new ModelSpec(name, config.architecture(), config.baseWidth(), depth, config.spacingMm(),
                 HuWindow.PAPER.toArray(), config.slicesPerStack(), List.copyOf(config.planes()), NetworkClasses.NAMES,
                 WEIGHTS, null, null, null);
     }

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.organdose.segment.Plane;
+import org.organdose.segment.net.ModelSpec;
 
 /**
  * A training run: data, output folder and every setting, immutable. Build it with
@@ -38,13 +39,15 @@ import org.organdose.segment.Plane;
  * @param syntheticWeight sampling weight of each digital patient (a real case weighs 1)
  * @param augmentation augmentation settings
  * @param command the command line, recorded in model.json
+ * @param architecture the pixel network the U-Net trainer builds: {@link ModelSpec#UNET} or
+ *     {@link ModelSpec#SEMANTIC_FPN} (the Mask R-CNN has its own trainer)
  */
 public record TrainingConfig(
         List<Path> data, Path out, Set<Plane> planes, int epochs, int stepsPerEpoch, int batchSize, int cropSize,
         double spacingMm, int slicesPerStack, int baseWidth, int depth, double learningRate,
         boolean resume, Path init, int freezeEpochs, int folds, int fold, Set<String> holdOut, Set<String> exclude,
         long seed, double modelLabelWeight, int syntheticCases, double syntheticWeight, Augmentation augmentation,
-        String command) {
+        String command, String architecture) {
 
     public TrainingConfig {
         data = List.copyOf(data);
@@ -73,6 +76,9 @@ public record TrainingConfig(
         if (syntheticCases < 0 || !(syntheticWeight > 0)) {
             problems.add("synthetic cases must be >= 0 with a positive weight");
         }
+        if (!ModelSpec.UNET.equals(architecture) && !ModelSpec.SEMANTIC_FPN.equals(architecture)) {
+            problems.add("the pixel network must be " + ModelSpec.UNET + " or " + ModelSpec.SEMANTIC_FPN + ", got " + architecture);
+        }
         if (resume && init != null) {
             problems.add("--resume and --init exclude each other");
         }
@@ -89,7 +95,7 @@ public record TrainingConfig(
     public TrainingConfig forFold(int k, int i, Path folder) {
         return new TrainingConfig(data, folder, planes, epochs, stepsPerEpoch, batchSize, cropSize, spacingMm, slicesPerStack,
                 baseWidth, depth, learningRate, false, init, freezeEpochs, k, i, holdOut, exclude, seed, modelLabelWeight,
-                syntheticCases, syntheticWeight, augmentation, command);
+                syntheticCases, syntheticWeight, augmentation, command, architecture);
     }
 
     /** Mutable builder with the defaults of {@code organdose train}. */
@@ -119,6 +125,7 @@ public record TrainingConfig(
         private double syntheticWeight = 0.25;
         private Augmentation augmentation = Augmentation.DEFAULT;
         private String command = "";
+        private String architecture = ModelSpec.UNET;
 
         private Builder(List<Path> data, Path out) {
             this.data = data;
@@ -146,11 +153,12 @@ public record TrainingConfig(
         public Builder synthetic(int count, double weight) { syntheticCases = count; syntheticWeight = weight; return this; }
         public Builder augmentation(Augmentation v) { augmentation = v; return this; }
         public Builder command(String v) { command = v; return this; }
+        public Builder architecture(String v) { architecture = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(data, out, planes, epochs, stepsPerEpoch, batchSize, cropSize, spacingMm,
                     slicesPerStack, baseWidth, depth, learningRate, resume, init, freezeEpochs, folds, fold, holdOut,
-                    exclude, seed, modelLabelWeight, syntheticCases, syntheticWeight, augmentation, command);
+                    exclude, seed, modelLabelWeight, syntheticCases, syntheticWeight, augmentation, command, architecture);
         }
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,30 @@ class MaskRcnnLearningTest {
                 assertThat(b.get(s).classes()).containsExactly(a.get(s).classes());
                 assertThat(b.get(s).masks()).isDeepEqualTo(a.get(s).masks());
             }
+        }
+    }
+
+    @Test
+    void theModelsScoreThresholdDecidesWhichDetectionsStay(@TempDir Path other) throws Exception {
+        ModelSpec spec = ModelSpec.read(modelDir);
+        assertThat(network.scoreThreshold()).isEqualTo(MaskRcnn.SCORE_THRESHOLD);
+        List<Detections> paper = network.detect(data.inputs(0, SLICES), SLICES, SIZE, SIZE);
+        double lowest = paper.stream().flatMapToDouble(d -> IntStream.range(0, d.count()).mapToDouble(i -> d.scores()[i]))
+                .min().orElseThrow();
+        assertThat(lowest).isGreaterThanOrEqualTo(MaskRcnn.SCORE_THRESHOLD);
+
+        Files.copy(modelDir.resolve(spec.weightsFile()), other.resolve(spec.weightsFile()));
+        // above every possible probability: nothing may stay
+        spec.withTraining(List.of(), Map.of(MaskRcnnNetwork.SCORE_THRESHOLD_KEY, 1.0 + 1e-6)).write(other);
+        try (MaskRcnnNetwork loaded = MaskRcnnNetwork.load(other)) {
+            assertThat(loaded.detect(data.inputs(0, SLICES), SLICES, SIZE, SIZE)).allMatch(d -> d.count() == 0);
+        }
+        // a lower threshold keeps the paper's detections and may add less certain ones
+        spec.withTraining(List.of(), Map.of(MaskRcnnNetwork.SCORE_THRESHOLD_KEY, 0.5)).write(other);
+        try (MaskRcnnNetwork loaded = MaskRcnnNetwork.load(other)) {
+            List<Detections> lenient = loaded.detect(data.inputs(0, SLICES), SLICES, SIZE, SIZE);
+            assertThat(lenient.stream().mapToInt(Detections::count).sum())
+                    .isGreaterThanOrEqualTo(paper.stream().mapToInt(Detections::count).sum());
         }
     }
 

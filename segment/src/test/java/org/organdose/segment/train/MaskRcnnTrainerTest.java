@@ -3,11 +3,14 @@ package org.organdose.segment.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.nn.Parameter;
+import ai.djl.util.PairList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.Geometry;
@@ -20,7 +23,10 @@ import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.LabelledCase;
 import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.infer.SegmentationRunner;
+import org.organdose.segment.maskrcnn.MaskRcnnNetwork;
+import org.organdose.segment.maskrcnn.SemanticFpn;
 import org.organdose.segment.net.ModelSpec;
+import org.organdose.segment.net.SegmentationNetwork;
 
 /** The Mask R-CNN training run: two phases, model.json, log, checkpoints, validation, resume. */
 class MaskRcnnTrainerTest {
@@ -74,8 +80,41 @@ class MaskRcnnTrainerTest {
         assertThatThrownBy(() -> MaskRcnnTrainer.train(tiny(dir.resolve("x")).cropSize(48).build(),
                 MaskRcnnTrainer.Backbone.LIGHT, cases(), ProgressListener.silent()))
                 .isInstanceOf(SegmentationException.class).hasMessageContaining("multiples of 32");
-        assertThatThrownBy(() -> MaskRcnnTrainer.train(tiny(dir.resolve("y")).init(dir).build(),
+    }
+
+    @Test
+    void startsItsBackboneFromATrainedSemanticFpn(@TempDir Path dir) throws Exception {
+        Path fpn = dir.resolve("fpn");
+        Trainer.train(tiny(fpn).epochs(1).architecture(ModelSpec.SEMANTIC_FPN).build(), cases(), ProgressListener.silent());
+        assertThat(ModelSpec.read(fpn).architecture()).isEqualTo(ModelSpec.SEMANTIC_FPN);
+        Segmentation bySemanticFpn = SegmentationRunner.segment(Phantom.ct(GRID, 10, 3), Mode.AXIAL, fpn);
+        assertThat(bySemanticFpn.labels().geometry().sameGrid(GRID, 1e-9)).isTrue();
+
+        // one epoch of the frozen phase: the body must still be exactly the FPN's
+        Path out = dir.resolve("mrcnn");
+        MaskRcnnTrainer.train(tiny(out).epochs(1).init(fpn).build(), MaskRcnnTrainer.Backbone.LIGHT, cases(),
+                ProgressListener.silent());
+        assertThat((String) ModelSpec.read(out).training().get("backboneInitialisation")).startsWith("ResNet body and pyramid");
+        try (SegmentationNetwork pretrained = SegmentationNetwork.load(fpn); MaskRcnnNetwork detector = MaskRcnnNetwork.load(out)) {
+            Predicate<Parameter> body = detector.net().bodyParameters();
+            PairList<String, Parameter> before = ((SemanticFpn) pretrained.net()).backbone().getParameters();
+            PairList<String, Parameter> after = detector.net().backbone().getParameters();
+            assertThat(after.keys()).isEqualTo(before.keys());
+            int compared = 0;
+            for (int i = 0; i < after.size(); i++) {
+                if (body.test(after.get(i).getValue())) {
+                    assertThat(after.get(i).getValue().getArray().contentEquals(before.get(i).getValue().getArray()))
+                            .as(after.get(i).getKey()).isTrue();
+                    compared++;
+                }
+            }
+            assertThat(compared).isGreaterThan(10);
+        }
+
+        Path unet = dir.resolve("unet");
+        Trainer.train(tiny(unet).epochs(1).cropSize(16).depth(2).build(), cases(), ProgressListener.silent());
+        assertThatThrownBy(() -> MaskRcnnTrainer.train(tiny(dir.resolve("y")).init(unet).build(),
                 MaskRcnnTrainer.Backbone.LIGHT, cases(), ProgressListener.silent()))
-                .isInstanceOf(SegmentationException.class).hasMessageContaining("--init");
+                .isInstanceOf(SegmentationException.class).hasMessageContaining("starts from a " + ModelSpec.SEMANTIC_FPN);
     }
 }
