@@ -117,8 +117,7 @@ public final class SemanticFpn extends AbstractBlock implements PixelNetwork {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape in = inputShapes[0];
-        return new Shape[] {new Shape(in.get(0), classes, in.get(2), in.get(3))};
+        return PixelNetwork.logitShapes(inputShapes[0], classes);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.organdose.segment.net;
 
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.function.Predicate;
@@ -16,6 +17,11 @@ public interface PixelNetwork extends Block {
 
     /** The encoder's trainable parameters, frozen first when training starts from another model. */
     Predicate<Parameter> encoderParameters();
+
+    /** The output shape of a pixel network: {@code [N, classes, H, W]} for input {@code [N, k, H, W]}. */
+    static Shape[] logitShapes(Shape input, int classes) {
+        return new Shape[] {new Shape(input.get(0), classes, input.get(2), input.get(3))};
+    }
 
     /** Selects every trainable parameter (batch-norm running statistics are not trainable). */
     static Predicate<Parameter> trainable() {

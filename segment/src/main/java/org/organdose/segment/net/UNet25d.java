@@ -128,8 +128,7 @@ public final class UNet25d extends AbstractBlock implements PixelNetwork {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape in = inputShapes[0];
-        return new Shape[] {new Shape(in.get(0), classes, in.get(2), in.get(3))};
+        return PixelNetwork.logitShapes(inputShapes[0], classes);
     }
 
     @Override

@@ -55,6 +55,7 @@ public final class MaskRcnnTrainer {
     }
 
     private static final int RESNET50_WIDTH = 64;
+    private static final String INIT_KEY = "init";
     private static final String RANDOM_INITIALISATION =
             "random (He et al.); no ImageNet weights can be downloaded here and no CT pretraining was done";
 
@@ -96,6 +97,7 @@ public final class MaskRcnnTrainer {
         List<TrainingCase> training = split.training();
         List<TrainingCase> validation = split.validation();
         ModelSpec spec = initialSpec();
+        Path startedFrom = config.init() != null ? config.init() : TrainingRun.recordedPath(spec, INIT_KEY);
         String plan = "Mask R-CNN (" + backbone.name().toLowerCase(Locale.ROOT) + " backbone): training on " + TrainingRun.ids(training)
                 + ", validating on " + (validation.isEmpty() ? "none" : TrainingRun.ids(validation));
         listener.message(plan);
@@ -113,7 +115,7 @@ public final class MaskRcnnTrainer {
                 takeBackbone(config.init(), network);
                 listener.message("backbone (ResNet body and pyramid) from the semantic FPN " + config.init());
             }
-            spec.withTraining(TrainingRun.trainingData(training), settings(validation, state)).write(config.out());
+            spec.withTraining(TrainingRun.trainingData(training), settings(validation, state, startedFrom)).write(config.out());
             MaskRcnnOptimiser opt = null;
             try (WeightAverage average = new WeightAverage(network.net(), network.model().getNDManager(), Trainer.AVERAGE_DECAY)) {
                 for (int epoch = state.epochsDone; epoch < config.epochs(); epoch++) {
@@ -138,7 +140,7 @@ public final class MaskRcnnTrainer {
                     state.record(summary);
                     TrainingRun.saveCheckpoint(checkpoints, state, network::saveWeights);
                     TrainingRun.appendLog(config.out(), summary.logLine(config.epochs()) + lossesLine(meanLosses));
-                    spec.withTraining(TrainingRun.trainingData(training), settings(validation, state))
+                    spec.withTraining(TrainingRun.trainingData(training), settings(validation, state, startedFrom))
                             .withAccuracy(TrainingRun.accuracy(state, validation)).write(config.out());
                     listener.epochDone(summary);
                 }
@@ -230,12 +232,15 @@ public final class MaskRcnnTrainer {
                 Trainer.WEIGHTS, null, null, null);
     }
 
-    private Map<String, Object> settings(List<TrainingCase> validation, Trainer.TrainingState state) {
+    private Map<String, Object> settings(List<TrainingCase> validation, Trainer.TrainingState state, Path startedFrom) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", config.command());
         m.put("backbone", backbone == Backbone.LIGHT ? "light ResNet-18-style (basic units 2-2-2-2), CPU-sized" : "ResNet-50 (the paper's)");
-        m.put("backboneInitialisation", config.init() == null ? RANDOM_INITIALISATION
-                : "ResNet body and pyramid of the semantic FPN " + config.init() + " (trained on our CT slices by organdose train --architecture fpn)");
+        m.put("backboneInitialisation", startedFrom == null ? RANDOM_INITIALISATION
+                : "ResNet body and pyramid of the semantic FPN in init (trained on our CT slices by organdose train --architecture fpn)");
+        if (startedFrom != null) {
+            m.put(INIT_KEY, startedFrom.toString());
+        }
         m.put("epochs", config.epochs());
         m.put("epochsDone", state.epochsDone);
         m.put("stepsPerEpoch", config.stepsPerEpoch());

@@ -82,6 +82,8 @@ public final class Trainer {
         }
         TrainingRun.Split split = TrainingRun.split(config, cases);
         ModelSpec spec = initialSpec();
+        // a resumed transfer-learning run keeps its schedule: the model it started from is in model.json
+        Path startedFrom = config.init() != null ? config.init() : TrainingRun.recordedPath(spec, "init");
         String plan = "training on " + TrainingRun.ids(split.training()) + ", validating on "
                 + (split.validation().isEmpty() ? "none" : TrainingRun.ids(split.validation()));
         listener.message(plan);
@@ -98,13 +100,13 @@ public final class Trainer {
                 network.loadWeights(config.init().resolve(ModelSpec.read(config.init()).weightsFile()));
                 listener.message("initialised from " + config.init());
             }
-            spec.withTraining(TrainingRun.trainingData(split.training()), settings(split, state)).write(config.out());
+            spec.withTraining(TrainingRun.trainingData(split.training()), settings(split, state, startedFrom)).write(config.out());
             int totalSteps = config.epochs() * config.stepsPerEpoch();
             MaskedDiceCeLoss loss = new MaskedDiceCeLoss();
             Optimiser opt = null;
             try (WeightAverage average = new WeightAverage(network.net(), network.model().getNDManager(), AVERAGE_DECAY)) {
                 for (int epoch = state.epochsDone; epoch < config.epochs(); epoch++) {
-                    boolean frozen = config.init() != null && epoch < config.freezeEpochs();
+                    boolean frozen = startedFrom != null && epoch < config.freezeEpochs();
                     if (opt == null || opt.encoderFrozen != frozen) {
                         if (opt != null) {
                             opt.close();
@@ -112,7 +114,7 @@ public final class Trainer {
                         }
                         opt = new Optimiser(network, loss, frozen);
                     }
-                    double base = config.init() != null && !frozen ? config.learningRate() / 10 : config.learningRate();
+                    double base = startedFrom != null && !frozen ? config.learningRate() / 10 : config.learningRate();
                     TrainingSampler sampler = new TrainingSampler(training, List.copyOf(config.planes()), spec.slicesPerStack(),
                             config.cropSize(), HuWindow.of(spec.huWindow()), config.augmentation(), config.seed() * 1_000_003L + epoch);
                     long start = System.nanoTime();
@@ -125,7 +127,7 @@ public final class Trainer {
                     state.record(summary);
                     TrainingRun.saveCheckpoint(checkpoints, state, network::saveWeights);
                     TrainingRun.appendLog(config.out(), summary.logLine(config.epochs()));
-                    spec.withTraining(TrainingRun.trainingData(split.training()), settings(split, state))
+                    spec.withTraining(TrainingRun.trainingData(split.training()), settings(split, state, startedFrom))
                             .withAccuracy(TrainingRun.accuracy(state, split.validation())).write(config.out());
                     listener.epochDone(summary);
                 }
@@ -227,7 +229,7 @@ public final class Trainer {
                 WEIGHTS, null, null, null);
     }
 
-    private Map<String, Object> settings(TrainingRun.Split split, TrainingState state) {
+    private Map<String, Object> settings(TrainingRun.Split split, TrainingState state, Path startedFrom) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", config.command());
         m.put("epochs", config.epochs());
@@ -243,8 +245,8 @@ public final class Trainer {
         m.put("augmentation", config.augmentation());
         m.put("syntheticCases", config.syntheticCases());
         m.put("syntheticWeight", config.syntheticWeight());
-        if (config.init() != null) {
-            m.put("init", config.init().toString());
+        if (startedFrom != null) {
+            m.put("init", startedFrom.toString());
             m.put("freezeEpochs", config.freezeEpochs());
         }
         if (config.folds() > 0) {

@@ -21,6 +21,7 @@ import org.organdose.segment.data.SyntheticCases;
 import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.eval.Evaluator;
 import org.organdose.segment.infer.SliceSegmenter;
+import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.net.SliceClassifier;
 
 /**
@@ -163,6 +164,12 @@ final class TrainingRun {
             }
         }
         return mean;
+    }
+
+    /** A path recorded in a model's training settings (e.g. the model a run started from), or null. */
+    static Path recordedPath(ModelSpec spec, String key) {
+        Object v = spec.training() == null ? null : spec.training().get(key);
+        return v instanceof String s ? Path.of(s) : null;
     }
 
     static String checkpointName(int epoch) {

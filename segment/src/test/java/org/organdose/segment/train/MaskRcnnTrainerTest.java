@@ -95,6 +95,7 @@ class MaskRcnnTrainerTest {
         MaskRcnnTrainer.train(tiny(out).epochs(1).init(fpn).build(), MaskRcnnTrainer.Backbone.LIGHT, cases(),
                 ProgressListener.silent());
         assertThat((String) ModelSpec.read(out).training().get("backboneInitialisation")).startsWith("ResNet body and pyramid");
+        assertThat(ModelSpec.read(out).training()).containsEntry("init", fpn.toString());
         try (SegmentationNetwork pretrained = SegmentationNetwork.load(fpn); MaskRcnnNetwork detector = MaskRcnnNetwork.load(out)) {
             Predicate<Parameter> body = detector.net().bodyParameters();
             PairList<String, Parameter> before = ((SemanticFpn) pretrained.net()).backbone().getParameters();

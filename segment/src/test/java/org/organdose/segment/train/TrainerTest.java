@@ -80,6 +80,23 @@ class TrainerTest {
         }
     }
 
+    @Test
+    void aResumedTransferLearningRunKeepsItsSchedule(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("base");
+        Trainer.train(tiny(base).epochs(1).build(), cases(), ProgressListener.silent());
+        Path first = dir.resolve("first");
+        Trainer.train(tiny(first).epochs(1).init(base).freezeEpochs(1).build(), cases(), ProgressListener.silent());
+        Trainer.Result resumed = Trainer.train(tiny(first).epochs(2).resume(true).freezeEpochs(1).build(), cases(),
+                ProgressListener.silent());
+
+        // the second epoch fine-tunes the whole net at a tenth of the rate, as in the uninterrupted run
+        EpochSummary uninterrupted = Trainer.train(tiny(dir.resolve("again")).epochs(2).init(base).freezeEpochs(1).build(),
+                cases(), ProgressListener.silent()).history().get(1);
+        assertThat(resumed.history().get(1).encoderFrozen()).isFalse();
+        assertThat(resumed.history().get(1).learningRate()).isEqualTo(uninterrupted.learningRate());
+        assertThat(ModelSpec.read(first).training()).containsEntry("init", base.toString());
+    }
+
     private static Map<String, NDArray> trainable(SegmentationNetwork n) {
         Map<String, NDArray> m = new HashMap<>();
         n.net().getParameters().forEach(pair -> m.put(pair.getKey(), pair.getValue().getArray()));
