@@ -16,7 +16,7 @@ class TrainCommandTest {
         CommandLineTest.Run run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
                 "--architecture", "fasterrcnn");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--architecture must be unet or maskrcnn");
+        assertThat(run.err()).contains("--architecture must be unet, fpn or maskrcnn");
 
         run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
                 "--architecture", "maskrcnn", "--backbone", "resnet101");
