@@ -92,7 +92,7 @@ public final class CrossValidation {
                         double seconds = (System.nanoTime() - t0) / 1e9;
                         CaseEvaluation e = new CaseEvaluation(c.id(), variant, mode,
                                 Evaluator.evaluateFiles(s.labels(), c.id() + " segmentation", variants.get(v).organs(),
-                                        c.id() + " labels", c.labelled()), seconds);
+                                        c.id() + " labels", c.labelled()), seconds, CaseEvaluation.warningsOf(s));
                         listener.message(describe(e));
                         results.add(e);
                     }
@@ -120,11 +120,12 @@ public final class CrossValidation {
             n.put("mode", e.mode().name().toLowerCase(Locale.ROOT));
             n.put("seconds", Math.round(e.seconds() * 10) / 10.0);
             n.set("organs", MetricsJson.toJson(e.metrics()));
+            e.warnings().forEach(n.putArray("warnings")::add);
         }
         return list;
     }
 
-    /** One line: case, variant, mode, Dice per organ, time. */
+    /** One line: case, variant, mode, Dice per organ, time; then one indented line per warning. */
     public static String describe(CaseEvaluation e) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s [%s, %s]", e.caseId(), e.variant(),
                 e.mode().name().toLowerCase(Locale.ROOT)));
@@ -136,6 +137,7 @@ public final class CrossValidation {
             }
         }
         sb.append(String.format(Locale.ROOT, " (%.1f s)", e.seconds()));
+        e.warnings().forEach(w -> sb.append(System.lineSeparator()).append("  warning: ").append(w));
         return sb.toString();
     }
 }
