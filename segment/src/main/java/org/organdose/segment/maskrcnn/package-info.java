@@ -12,7 +12,9 @@
  *       (the training run is {@link org.organdose.segment.train.MaskRcnnTrainer});</li>
  *   <li>{@link org.organdose.segment.maskrcnn.Detections}: one slice's detections, pasted into per-pixel
  *       classes; {@link org.organdose.segment.maskrcnn.MaskRcnnSegmenter}: the
- *       {@link org.organdose.segment.Segmenter}, which also counts slices the detector missed.</li>
+ *       {@link org.organdose.segment.Segmenter}, which also counts slices the detector missed;</li>
+ *   <li>{@link org.organdose.segment.maskrcnn.SemanticFpn}: the same backbone with a per-pixel head,
+ *       trained first on our CT slices so that the Mask R-CNN need not start from random weights.</li>
  * </ul>
  *
  * <p>The blocks:
