@@ -13,16 +13,21 @@ import org.organdose.segment.net.SegmentationNetwork;
 
 /** The moving average against the recurrence worked out by hand, and the swap in and out. */
 class WeightAverageTest {
+    /** A one-unit linear layer of {@code inputs} weights in {@code model}; its weight array. */
+    private static NDArray linearWeight(Model model, int inputs) {
+        SegmentationNetwork.useOfflineEngine();
+        Linear linear = Linear.builder().setUnits(1).build();
+        model.setBlock(linear);
+        linear.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, inputs));
+        return linear.getParameters().get("weight").getArray();
+    }
+
     @Test
     void averagesWeightsAndSwapsThemInAndOut() {
-        SegmentationNetwork.useOfflineEngine();
         try (Model model = Model.newInstance("average")) {
-            Linear linear = Linear.builder().setUnits(1).build();
-            model.setBlock(linear);
-            linear.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 2));
-            NDArray weight = linear.getParameters().get("weight").getArray();
+            NDArray weight = linearWeight(model, 2);
             weight.set(new float[] {0, 0});
-            try (WeightAverage average = new WeightAverage(linear, model.getNDManager(), 0.5)) {
+            try (WeightAverage average = new WeightAverage(model.getBlock(), model.getNDManager(), 0.5)) {
                 // memory (1 + n) / (10 + n) below the decay: 0.1 then 2/11, then 0.5 from n = 8 on
                 assertThat(average.decayAt(0)).isCloseTo(0.1, within(1e-12));
                 assertThat(average.decayAt(1)).isCloseTo(2.0 / 11, within(1e-12));
@@ -48,14 +53,10 @@ class WeightAverageTest {
 
     @Test
     void aWeightThatDoesNotMoveKeepsItsExactValue() {
-        SegmentationNetwork.useOfflineEngine();
         try (Model model = Model.newInstance("frozen")) {
-            Linear linear = Linear.builder().setUnits(1).build();
-            model.setBlock(linear);
-            linear.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3));
-            NDArray weight = linear.getParameters().get("weight").getArray();
+            NDArray weight = linearWeight(model, 3);
             weight.set(new float[] {0.1f, 1e-7f, -3.3f});
-            try (WeightAverage average = new WeightAverage(linear, model.getNDManager(), 0.998)) {
+            try (WeightAverage average = new WeightAverage(model.getBlock(), model.getNDManager(), 0.998)) {
                 for (int n = 0; n < 50; n++) {
                     average.update();
                 }
