@@ -127,6 +127,9 @@ final class TrainCommand implements Callable<Integer> {
             case "fpn" -> ModelSpec.SEMANTIC_FPN;
             default -> throw new BadInputException("train: --architecture must be unet, fpn or maskrcnn, got '" + architecture + "'");
         };
+        if (!maskRcnn && backbone.equals("resnet50")) {
+            throw new BadInputException("train: --backbone resnet50 is for --architecture maskrcnn; the U-Net has none and the fpn is the light one");
+        }
         if (maskRcnn && crossValidate) {
             throw new BadInputException("train: --cross-validate is available for the U-Net only");
         }

@@ -22,6 +22,11 @@ class TrainCommandTest {
                 "--architecture", "maskrcnn", "--backbone", "resnet101");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--backbone must be light or resnet50");
+
+        run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
+                "--architecture", "fpn", "--backbone", "resnet50");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--backbone resnet50 is for --architecture maskrcnn");
     }
 
     @Test
