@@ -198,10 +198,15 @@ public final class MaskRcnnTrainer {
         }
     }
 
+    /** The backbone's base width: the paper's 64 for ResNet-50, the configured width for the light one. */
+    private int backboneWidth() {
+        return backbone == Backbone.RESNET50 ? RESNET50_WIDTH : config.baseWidth();
+    }
+
     /** The semantic FPN to start from, checked against this run's backbone. */
     private ModelSpec initialisingSpec() throws SegmentationException {
         ModelSpec from = ModelSpec.read(config.init());
-        int width = backbone == Backbone.RESNET50 ? RESNET50_WIDTH : config.baseWidth();
+        int width = backboneWidth();
         if (!ModelSpec.SEMANTIC_FPN.equals(from.architecture()) || from.depth() != backbone.resnetDepth() || from.baseWidth() != width) {
             throw new SegmentationException(config.init().resolve(ModelSpec.FILE_NAME) + ": a Mask R-CNN with the "
                     + backbone.name().toLowerCase(Locale.ROOT) + " backbone (ResNet-" + backbone.resnetDepth() + ", width " + width
@@ -226,7 +231,7 @@ public final class MaskRcnnTrainer {
             return new ModelSpec(name, ModelSpec.MASKRCNN, from.baseWidth(), from.depth(), from.inputSpacingMm(), from.huWindow(),
                     from.slicesPerStack(), List.copyOf(config.planes()), NetworkClasses.NAMES, Trainer.WEIGHTS, null, null, null);
         }
-        int width = backbone == Backbone.RESNET50 ? RESNET50_WIDTH : config.baseWidth();
+        int width = backboneWidth();
         return new ModelSpec(name, ModelSpec.MASKRCNN, width, backbone.resnetDepth(), config.spacingMm(),
                 HuWindow.PAPER.toArray(), config.slicesPerStack(), List.copyOf(config.planes()), NetworkClasses.NAMES,
                 Trainer.WEIGHTS, null, null, null);
