@@ -16,7 +16,8 @@ import org.organdose.segment.net.NetworkClasses;
  * Turns the network's classes on the working grid into organs:
  * <ol>
  *   <li>kidney voxels are named right or left by patient side ({@link KidneySides});</li>
- *   <li>pieces of one organ enclosed by another become that organ ({@link Anatomy#reassignEnclosedFragments});</li>
+ *   <li>pieces of one organ apart from its main body that share a quarter of their surface with
+ *       another organ become that organ ({@link Anatomy#reassignStrayFragments});</li>
  *   <li>per organ, fragments smaller than {@value #FRAGMENT_FRACTION} of its largest piece are
  *       dropped as noise;</li>
  *   <li>axial slices missing inside an organ's extent are interpolated ({@link SliceInterpolation}),
@@ -53,7 +54,7 @@ public final class PostProcessing {
             };
         }
         LabelMap labels = KidneySides.name(new LabelMap(classes.geometry(), organs), ct);
-        Anatomy.reassignEnclosedFragments(labels);
+        Anatomy.reassignStrayFragments(labels);
         int maxGap = (int) Math.floor(MAX_GAP_MM / classes.geometry().spacing(2));
         Map<Organ, Integer> interpolated = new EnumMap<>(Organ.class);
         for (Organ organ : Organ.values()) {

@@ -46,7 +46,7 @@ class AnatomyTest {
         LabelMap l = normal();
         box(l, Organ.KIDNEY_RIGHT, 10, 13, 15, 18, 25, 28);
         long kidneyBefore = l.count(Organ.KIDNEY_RIGHT.label());
-        long changed = Anatomy.reassignEnclosedFragments(l);
+        long changed = Anatomy.reassignStrayFragments(l);
         assertThat(changed).isEqualTo(27);
         assertThat(l.count(Organ.KIDNEY_RIGHT.label())).isEqualTo(kidneyBefore - 27);
         assertThat(l.get(11, 16, 26)).isEqualTo(Organ.LIVER.label());
@@ -54,10 +54,22 @@ class AnatomyTest {
     }
 
     @Test
+    void aLowerPoleCalledLiverBelowTheLiverBecomesKidney() {
+        LabelMap l = normal();
+        // 6x8x2 voxels under the right kidney (z 5-14), apart from the liver: its top face
+        // (48 of 152 surface neighbours, 32 %) touches the kidney, the rest is fat
+        box(l, Organ.LIVER, 14, 20, 36, 44, 3, 5);
+        long kidneyBefore = l.count(Organ.KIDNEY_RIGHT.label());
+        assertThat(Anatomy.reassignStrayFragments(l)).isEqualTo(96);
+        assertThat(l.count(Organ.KIDNEY_RIGHT.label())).isEqualTo(kidneyBefore + 96);
+        assertThat(l.get(16, 40, 3)).isEqualTo(Organ.KIDNEY_RIGHT.label());
+    }
+
+    @Test
     void aPieceTouchingNothingIsLeftForTheLargestComponentRule() {
         LabelMap l = normal();
         box(l, Organ.SPLEEN, 30, 33, 2, 5, 2, 5);
-        assertThat(Anatomy.reassignEnclosedFragments(l)).isZero();
+        assertThat(Anatomy.reassignStrayFragments(l)).isZero();
         assertThat(l.get(31, 3, 3)).isEqualTo(Organ.SPLEEN.label());
     }
 
@@ -66,7 +78,7 @@ class AnatomyTest {
         LabelMap l = normal();
         // a left-kidney piece touching the spleen on one face of six
         box(l, Organ.KIDNEY_LEFT, 54, 57, 30, 33, 25, 28);
-        assertThat(Anatomy.reassignEnclosedFragments(l)).isZero();
+        assertThat(Anatomy.reassignStrayFragments(l)).isZero();
     }
 
     @Test
