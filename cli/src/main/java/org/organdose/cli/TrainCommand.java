@@ -75,6 +75,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--exclude", split = ",", paramLabel = "CASE", description = "case ids not used at all")
     Set<String> exclude = Set.of();
 
+    @Option(names = "--slices", defaultValue = "3", paramLabel = "K",
+            description = "adjacent slices per network input (odd; the main slice in the middle, 2 mm apart); default ${DEFAULT-VALUE}")
+    int slices;
+
     @Option(names = "--seed", defaultValue = "42", description = "random seed; default ${DEFAULT-VALUE}")
     long seed;
 
@@ -136,7 +140,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config;
         MaskRcnnTrainer.Backbone variant;
         try {
-            config = TrainingConfig.builder(data, out).planes(planes).epochs(epochs).stepsPerEpoch(steps).batchSize(batch)
+            config = TrainingConfig.builder(data, out).planes(planes).slicesPerStack(slices).epochs(epochs).stepsPerEpoch(steps).batchSize(batch)
                     .resume(resume).init(init).folds(crossValidate ? 0 : folds, fold).holdOut(holdOut).exclude(exclude)
                     .seed(seed).synthetic(synthetic, syntheticWeight).augmentation(augmentationSet()).architecture(pixelNetwork)
                     .command("organdose " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The architecture options of {@code organdose train}. */
+/** The architecture and input options of {@code organdose train}. */
 class TrainCommandTest {
     @TempDir
     Path dir;
@@ -27,6 +27,14 @@ class TrainCommandTest {
                 "--architecture", "fpn", "--backbone", "resnet50");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--backbone resnet50 is for --architecture maskrcnn");
+    }
+
+    @Test
+    void anEvenSliceCountIsBadInput() {
+        CommandLineTest.Run run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
+                "--slices", "4");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("slices per stack must be odd, got 4");
     }
 
     @Test

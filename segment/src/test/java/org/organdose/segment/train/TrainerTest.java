@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.Geometry;
 import org.organdose.image.Organ;
+import org.organdose.segment.Mode;
 import org.organdose.segment.Phantom;
 import org.organdose.segment.Plane;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.LabelledCase;
 import org.organdose.segment.data.TrainingCase;
+import org.organdose.segment.infer.UNetSegmenter;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.net.SegmentationNetwork;
 
@@ -55,6 +57,18 @@ class TrainerTest {
         ModelSpec spec = ModelSpec.read(out);
         assertThat(spec.training()).containsEntry("epochsDone", 2);
         assertThat(spec.accuracy()).containsKey("dice");
+    }
+
+    @Test
+    void aFiveSliceModelIsTrainedAndSegmentsWithFiveSliceStacks(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("m");
+        Trainer.train(tiny(out).epochs(1).slicesPerStack(5).holdOut(Set.of("b")).build(), cases(), ProgressListener.silent());
+        assertThat(ModelSpec.read(out).slicesPerStack()).isEqualTo(5);
+        try (SegmentationNetwork network = SegmentationNetwork.load(out)) {
+            assertThat(network.spec().slicesPerStack()).isEqualTo(5);
+            assertThat(new UNetSegmenter(network, Mode.AXIAL).segment(Phantom.ct(GRID, 10, 3)).labels().geometry())
+                    .isEqualTo(GRID);
+        }
     }
 
     @Test
