@@ -16,14 +16,16 @@ import org.organdose.segment.net.NetworkClasses;
  * Turns the network's classes on the working grid into organs:
  * <ol>
  *   <li>kidney voxels are named right or left by patient side ({@link KidneySides});</li>
- *   <li>pieces of one organ apart from its main body that share a quarter of their surface with
- *       another organ become that organ ({@link Anatomy#reassignStrayFragments});</li>
- *   <li>per organ, fragments smaller than {@value #FRAGMENT_FRACTION} of its largest piece are
- *       dropped as noise;</li>
+ *   <li>per organ, pieces smaller than {@value #FRAGMENT_FRACTION} of its largest piece are set
+ *       aside, so that noise is not interpolated;</li>
  *   <li>axial slices missing inside an organ's extent are interpolated ({@link SliceInterpolation}),
  *       gaps up to {@value #MAX_GAP_MM} mm;</li>
- *   <li>only each organ's largest connected component is kept: pieces the interpolation joined
- *       stay, unrelated false positives go.</li>
+ *   <li>the pieces set aside come back where nothing took their place, and every piece of an
+ *       organ still apart from its main body that shares a quarter of its surface with another
+ *       organ becomes that organ ({@link Anatomy#reassignStrayFragments}). This comes after the
+ *       interpolation so that a kidney split by a few missed slices is joined first, not handed
+ *       piece by piece to a neighbour;</li>
+ *   <li>only each organ's largest connected component is kept: unrelated false positives go.</li>
  * </ol>
  * and adds {@link Anatomy#warnings anatomical plausibility warnings}.
  */
@@ -54,20 +56,44 @@ public final class PostProcessing {
             };
         }
         LabelMap labels = KidneySides.name(new LabelMap(classes.geometry(), organs), ct);
-        Anatomy.reassignStrayFragments(labels);
+        byte[] setAside = new byte[c.length];
+        for (Organ organ : Organ.values()) {
+            setAsideSmallPieces(labels, organ.label(), setAside);
+        }
         int maxGap = (int) Math.floor(MAX_GAP_MM / classes.geometry().spacing(2));
+        Map<Organ, boolean[]> interpolatedSlices = new EnumMap<>(Organ.class);
+        for (Organ organ : Organ.values()) {
+            boolean[] before = slicesHolding(labels, organ.label());
+            SliceInterpolation.fill(labels, organ.label(), maxGap);
+            boolean[] after = slicesHolding(labels, organ.label());
+            for (int k = 0; k < after.length; k++) {
+                after[k] &= !before[k];
+            }
+            interpolatedSlices.put(organ, after);
+        }
+        byte[] v = labels.labels();
+        for (int p = 0; p < v.length; p++) {
+            if (v[p] == 0) {
+                v[p] = setAside[p];
+            }
+        }
+        Anatomy.reassignStrayFragments(labels);
         Map<Organ, Integer> interpolated = new EnumMap<>(Organ.class);
         for (Organ organ : Organ.values()) {
-            dropFragments(labels, organ.label());
-            LabelMap before = labels.select(organ.label());
-            SliceInterpolation.fill(labels, organ.label(), maxGap);
             keepLargest(labels, organ.label());
-            interpolated.put(organ, slicesGained(before, labels, organ.label()));
+            boolean[] holding = slicesHolding(labels, organ.label());
+            boolean[] filled = interpolatedSlices.get(organ);
+            int count = 0;
+            for (int k = 0; k < holding.length; k++) {
+                count += holding[k] && filled[k] ? 1 : 0;
+            }
+            interpolated.put(organ, count);
         }
         return new Result(labels, interpolated, Anatomy.warnings(labels, ct));
     }
 
-    private static void dropFragments(LabelMap labels, int label) {
+    /** Moves the pieces of {@code label} smaller than {@link #FRAGMENT_FRACTION} of its largest into {@code setAside}. */
+    private static void setAsideSmallPieces(LabelMap labels, int label, byte[] setAside) {
         Components comps = ConnectedComponents.label(labels.select(label), Connectivity.TWENTY_SIX);
         int largest = comps.largest();
         if (largest == 0) {
@@ -78,6 +104,7 @@ public final class PostProcessing {
         byte[] v = labels.labels();
         for (int p = 0; p < v.length; p++) {
             if (idx[p] != 0 && comps.size(idx[p]) < min) {
+                setAside[p] = v[p];
                 v[p] = 0;
             }
         }
@@ -94,23 +121,19 @@ public final class PostProcessing {
         }
     }
 
-    /** Axial slices that hold {@code label} now but did not in {@code before}. */
-    private static int slicesGained(LabelMap before, LabelMap after, int label) {
-        int sliceSize = after.geometry().nx() * after.geometry().ny();
-        byte[] b = before.labels();
-        byte[] a = after.labels();
-        int gained = 0;
-        for (int k = 0; k < after.geometry().nz(); k++) {
-            boolean had = false;
-            boolean has = false;
-            for (int p = k * sliceSize; p < (k + 1) * sliceSize && !(had && has); p++) {
-                had |= b[p] != 0;
-                has |= a[p] == label;
-            }
-            if (has && !had) {
-                gained++;
+    /** Per axial slice, whether it holds {@code label}. */
+    private static boolean[] slicesHolding(LabelMap labels, int label) {
+        int sliceSize = labels.geometry().nx() * labels.geometry().ny();
+        byte[] v = labels.labels();
+        boolean[] holding = new boolean[labels.geometry().nz()];
+        for (int k = 0; k < holding.length; k++) {
+            for (int p = k * sliceSize; p < (k + 1) * sliceSize; p++) {
+                if (v[p] == label) {
+                    holding[k] = true;
+                    break;
+                }
             }
         }
-        return gained;
+        return holding;
     }
 }
