@@ -91,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
     double syntheticWeight;
 
     @Option(names = "--augmentation", defaultValue = "default", paramLabel = "SET",
-            description = "default (with organ intensity and gamma randomization), basic (without them, for comparison) or none")
+            description = "default (with organ intensity and gamma randomization), targets (as default, but each organ moved to a random mean of 20-220 HU instead of shifted by -60..+160), basic (without them, for comparison) or none")
     String augmentation;
 
     @Option(names = "--architecture", defaultValue = "unet", paramLabel = "NET",
@@ -109,9 +109,10 @@ final class TrainCommand implements Callable<Integer> {
     private Augmentation augmentationSet() {
         return switch (augmentation) {
             case "default" -> Augmentation.DEFAULT;
+            case "targets" -> Augmentation.ORGAN_TARGETS;
             case "basic" -> Augmentation.WITHOUT_DOMAIN_RANDOMIZATION;
             case "none" -> Augmentation.NONE;
-            default -> throw new IllegalArgumentException("--augmentation must be default, basic or none, got '" + augmentation + "'");
+            default -> throw new IllegalArgumentException("--augmentation must be default, targets, basic or none, got '" + augmentation + "'");
         };
     }
 

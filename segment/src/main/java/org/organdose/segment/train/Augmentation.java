@@ -15,15 +15,27 @@ public record Augmentation(
         double elasticProbability, double elasticSigmaMm,
         double intensityProbability, double maxHuShift, double maxHuScaleChange,
         double organIntensityProbability, double minOrganShiftHu, double maxOrganShiftHu, double organEdgeMm,
+        double minOrganTargetHu, double maxOrganTargetHu,
         double gammaProbability, double maxLogGamma,
         double noiseProbability, double maxNoiseHu,
         double blurProbability, double maxBlurSigmaMm,
         double thickSliceProbability, double minSliceMm, double maxSliceMm) {
 
     public Augmentation {
-        if (!(minOrganShiftHu <= maxOrganShiftHu) || !(organEdgeMm >= 0) || !(maxLogGamma >= 0)) {
-            throw new IllegalArgumentException("organ shift range must be ordered, edge and gamma range non-negative");
+        if (!(minOrganShiftHu <= maxOrganShiftHu) || !(minOrganTargetHu <= maxOrganTargetHu) || !(organEdgeMm >= 0)
+                || !(maxLogGamma >= 0)) {
+            throw new IllegalArgumentException("organ shift and target ranges must be ordered, edge and gamma range non-negative");
         }
+    }
+
+    /**
+     * Whether organs are moved to a random mean HU in {@code minOrganTargetHu..maxOrganTargetHu}
+     * (each organ by the difference between that target and its own mean in the case, so a plain
+     * kidney can become enhanced and an enhanced one plain) rather than shifted by a random amount
+     * in {@code minOrganShiftHu..maxOrganShiftHu}: when the target range is not empty.
+     */
+    public boolean organTargets() {
+        return maxOrganTargetHu > minOrganTargetHu;
     }
 
     /**
@@ -37,6 +49,25 @@ public record Augmentation(
             0.3, 4,
             0.5, 25, 0.1,
             0.6, -60, 160, 2,
+            0, 0,
+            0.3, 0.4,
+            0.4, 60,
+            0.2, 1.5,
+            0.25, 3, 5);
+
+    /**
+     * As {@link #DEFAULT}, but each organ is moved to a random mean of 20..220 HU (plain to
+     * enhanced, both ways) instead of shifted by -60..+160 HU, which can only brighten a plain
+     * kidney: the training cases' only enhanced kidneys (ircad-1.1) could otherwise never teach
+     * what a plain one looks like.
+     */
+    public static final Augmentation ORGAN_TARGETS = new Augmentation(
+            0.5, 15,
+            0.5, 0.15,
+            0.3, 4,
+            0.5, 25, 0.1,
+            0.6, 0, 0, 2,
+            20, 220,
             0.3, 0.4,
             0.4, 60,
             0.2, 1.5,
@@ -50,10 +81,11 @@ public record Augmentation(
             0.5, 25, 0.1,
             0, 0, 0, 0,
             0, 0,
+            0, 0,
             0.3, 30,
             0.2, 1.5,
             0.25, 3, 5);
 
     /** No augmentation at all (tests, debugging). */
-    public static final Augmentation NONE = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5);
+    public static final Augmentation NONE = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5);
 }

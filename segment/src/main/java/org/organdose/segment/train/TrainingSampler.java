@@ -195,8 +195,9 @@ final class TrainingSampler {
 
     /**
      * The HU shift of each organ class for one sample, or null for none: with the configured
-     * probability every organ class the case labels gets its own uniform shift. Unlabelled classes
-     * are left alone, since where they lie is unknown.
+     * probability every organ class the case labels gets its own uniform shift, or, with organ
+     * targets, the shift that moves its mean to a uniform target. Unlabelled classes are left
+     * alone, since where they lie is unknown.
      */
     private double[] organShifts(WorkingCase c) {
         if (!(rng.nextDouble() < aug.organIntensityProbability())) {
@@ -204,7 +205,13 @@ final class TrainingSampler {
         }
         double[] shift = new double[NetworkClasses.COUNT];
         for (int cls = 1; cls < NetworkClasses.COUNT; cls++) {
-            if (c.labelledClasses[cls]) {
+            if (!c.labelledClasses[cls]) {
+                continue;
+            }
+            if (aug.organTargets()) {
+                double target = aug.minOrganTargetHu() + rng.nextDouble() * (aug.maxOrganTargetHu() - aug.minOrganTargetHu());
+                shift[cls] = target - c.meanHuOfClass[cls];
+            } else {
                 shift[cls] = aug.minOrganShiftHu() + rng.nextDouble() * (aug.maxOrganShiftHu() - aug.minOrganShiftHu());
             }
         }

@@ -21,6 +21,8 @@ final class WorkingCase {
     final double weight;
     /** Voxel offsets of each organ class (index 0, background, unused), to centre samples on organs. */
     final int[][] voxelsOfClass;
+    /** Mean HU of each organ class in this CT (0 where absent), for organ intensity targets. */
+    final double[] meanHuOfClass;
     final LabelledCase source;
 
     private WorkingCase(Volume ct, LabelMap organs, boolean[] labelledClasses, double weight, LabelledCase source) {
@@ -41,11 +43,18 @@ final class WorkingCase {
             voxelsOfClass[c] = new int[counts[c]];
         }
         int[] filled = new int[NetworkClasses.COUNT];
+        double[] sumHu = new double[NetworkClasses.COUNT];
+        float[] hu = ct.voxels();
         for (int p = 0; p < o.length; p++) {
             int c = classes[p];
             if (c != 0) {
                 voxelsOfClass[c][filled[c]++] = p;
+                sumHu[c] += hu[p];
             }
+        }
+        this.meanHuOfClass = new double[NetworkClasses.COUNT];
+        for (int c = 1; c < NetworkClasses.COUNT; c++) {
+            meanHuOfClass[c] = counts[c] == 0 ? 0 : sumHu[c] / counts[c];
         }
     }
 

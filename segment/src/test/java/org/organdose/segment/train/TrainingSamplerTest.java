@@ -1,6 +1,7 @@
 package org.organdose.segment.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
@@ -40,7 +41,7 @@ class TrainingSamplerTest {
     }
 
     private static Augmentation organShiftOnly(double shiftHu) {
-        return new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, shiftHu, shiftHu, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5);
+        return new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, shiftHu, shiftHu, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5);
     }
 
     private static TrainingSampler.Batch draw(LabelledCase c, Augmentation aug) {
@@ -74,6 +75,25 @@ class TrainingSamplerTest {
     }
 
     @Test
+    void organTargetsMoveEachOrganToItsTargetWhateverItsOwnIntensity() {
+        // the kidney and liver of the uniform case sit at BODY_HU; a target range of 1 HU around 150
+        Augmentation targets = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 149.5, 150.5, 0, 0, 0, 0, 0, 0, 0, 3, 5);
+        assertTrue(targets.organTargets());
+        TrainingSampler.Batch b = draw(uniformCase(EnumSet.allOf(Organ.class)), targets);
+        int organPixels = 0;
+        for (int s = 0; s < b.size(); s++) {
+            for (int p = 0; p < CROP * CROP; p++) {
+                if (b.targets()[s * CROP * CROP + p] != NetworkClasses.BACKGROUND) {
+                    assertEquals(HuWindow.PAPER.apply(150), input(b, s, p), HuWindow.PAPER.apply(150.5f) - HuWindow.PAPER.apply(150));
+                    organPixels++;
+                }
+            }
+        }
+        assertTrue(organPixels > 100, "samples centred on organs");
+        assertFalse(Augmentation.DEFAULT.organTargets());
+    }
+
+    @Test
     void unlabelledOrgansKeepTheirIntensity() {
         TrainingSampler.Batch b = draw(uniformCase(Set.of(Organ.LIVER)), organShiftOnly(100));
         float body = HuWindow.PAPER.apply(BODY_HU);
@@ -92,7 +112,7 @@ class TrainingSamplerTest {
 
     @Test
     void softEdgesBlendTheShiftIntoTheSurroundings() {
-        Augmentation soft = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 100, 100, 4, 0, 0, 0, 0, 0, 0, 0, 3, 5);
+        Augmentation soft = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 100, 100, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5);
         TrainingSampler.Batch b = draw(uniformCase(EnumSet.allOf(Organ.class)), soft);
         float body = HuWindow.PAPER.apply(BODY_HU);
         float organ = HuWindow.PAPER.apply(BODY_HU + 100);
@@ -111,7 +131,7 @@ class TrainingSamplerTest {
 
     @Test
     void gammaMapsEveryPixelThroughOneCurve() {
-        Augmentation gamma = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0.4, 0, 0, 0, 0, 0, 3, 5);
+        Augmentation gamma = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0.4, 0, 0, 0, 0, 0, 3, 5);
         TrainingSampler.Batch b = draw(uniformCase(EnumSet.allOf(Organ.class)), gamma);
         double body = HuWindow.PAPER.apply(BODY_HU);
         for (int s = 0; s < b.size(); s++) {
