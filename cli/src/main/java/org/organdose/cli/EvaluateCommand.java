@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%-13s %7s %9s %10s %10s %8s%n", "organ", "Dice", "HD95 mm", "pred mL", "ref mL", "vol diff");
         for (OrganMetrics m : metrics.values()) {
-            o.printf(Locale.ROOT, "%-13s %7.4f %9.2f %10.1f %10.1f %7.1f%%%n", m.organ().key(), m.dice(), m.hd95Mm(),
+            o.printf(Locale.ROOT, "%-13s %7.4f %9s %10.1f %10.1f %7.1f%%%n", m.organ().key(), m.dice(), m.hd95Text(2),
                     m.predictedMl(), m.referenceMl(), m.volumeDifferencePercent());
         }
         for (Organ organ : Organ.values()) {

@@ -14,6 +14,14 @@ import org.organdose.image.Organ;
  */
 public record OrganMetrics(Organ organ, double dice, double hd95Mm, double predictedMl, double referenceMl) {
 
+    /**
+     * HD95 for a reader: {@code decimals} digits, or "n/a" when it is not a distance (one of the
+     * two contours empty: "Infinity" would read as a measurement).
+     */
+    public String hd95Text(int decimals) {
+        return Double.isFinite(hd95Mm) ? String.format(java.util.Locale.ROOT, "%." + decimals + "f", hd95Mm) : "n/a";
+    }
+
     public double volumeDifferenceMl() {
         return predictedMl - referenceMl;
     }

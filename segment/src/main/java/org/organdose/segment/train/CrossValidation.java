@@ -132,7 +132,7 @@ public final class CrossValidation {
         for (Organ o : Organ.values()) {
             OrganMetrics m = e.metrics().get(o);
             if (m != null) {
-                sb.append(String.format(Locale.ROOT, " %s Dice %.3f HD95 %.1f mm dV %+.1f%%", o.key(), m.dice(), m.hd95Mm(),
+                sb.append(String.format(Locale.ROOT, " %s Dice %.3f HD95 %s mm dV %+.1f%%", o.key(), m.dice(), m.hd95Text(1),
                         m.volumeDifferencePercent()));
             }
         }

@@ -68,6 +68,8 @@ class EvaluatorTest {
         Map<Organ, OrganMetrics> all = Evaluator.evaluate(pred, ref, EnumSet.allOf(Organ.class));
         assertThat(all.get(Organ.KIDNEY_LEFT).dice()).isZero();
         assertThat(all.get(Organ.KIDNEY_LEFT).hd95Mm()).isInfinite();
+        assertThat(all.get(Organ.KIDNEY_LEFT).hd95Text(1)).isEqualTo("n/a");
+        assertThat(all.get(Organ.LIVER).hd95Text(2)).as("identical contours").isEqualTo("0.00");
         assertThat(all.get(Organ.SPLEEN).dice()).isNaN();
     }
 }
