@@ -91,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
     double syntheticWeight;
 
     @Option(names = "--augmentation", defaultValue = "default", paramLabel = "SET",
-            description = "default (with organ intensity and gamma randomization), targets (as default, but each organ moved to a random mean of 20-220 HU instead of shifted by -60..+160), basic (without them, for comparison) or none")
+            description = "default (with organ intensity and gamma randomization), targets (as default, but each organ moved to a random mean of 20-220 HU instead of shifted by -60..+160), targets-or-shifts (either, with equal chance), basic (without them, for comparison) or none")
     String augmentation;
 
     @Option(names = "--architecture", defaultValue = "unet", paramLabel = "NET",
@@ -110,9 +110,10 @@ final class TrainCommand implements Callable<Integer> {
         return switch (augmentation) {
             case "default" -> Augmentation.DEFAULT;
             case "targets" -> Augmentation.ORGAN_TARGETS;
+            case "targets-or-shifts" -> Augmentation.ORGAN_TARGETS_OR_SHIFTS;
             case "basic" -> Augmentation.WITHOUT_DOMAIN_RANDOMIZATION;
             case "none" -> Augmentation.NONE;
-            default -> throw new IllegalArgumentException("--augmentation must be default, targets, basic or none, got '" + augmentation + "'");
+            default -> throw new IllegalArgumentException("--augmentation must be default, targets, targets-or-shifts, basic or none, got '" + augmentation + "'");
         };
     }
 

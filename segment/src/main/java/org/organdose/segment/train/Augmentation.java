@@ -29,13 +29,21 @@ public record Augmentation(
     }
 
     /**
-     * Whether organs are moved to a random mean HU in {@code minOrganTargetHu..maxOrganTargetHu}
+     * Whether organs may be moved to a random mean HU in {@code minOrganTargetHu..maxOrganTargetHu}
      * (each organ by the difference between that target and its own mean in the case, so a plain
      * kidney can become enhanced and an enhanced one plain) rather than shifted by a random amount
      * in {@code minOrganShiftHu..maxOrganShiftHu}: when the target range is not empty.
      */
     public boolean organTargets() {
         return maxOrganTargetHu > minOrganTargetHu;
+    }
+
+    /**
+     * Whether each organ draws a target or a shift with equal chance: when both ranges are
+     * proper ranges. With a target range and a single shift value, organs only get targets.
+     */
+    public boolean organTargetsOrShifts() {
+        return organTargets() && maxOrganShiftHu > minOrganShiftHu;
     }
 
     /**
@@ -67,6 +75,22 @@ public record Augmentation(
             0.3, 4,
             0.5, 25, 0.1,
             0.6, 0, 0, 2,
+            20, 220,
+            0.3, 0.4,
+            0.4, 60,
+            0.2, 1.5,
+            0.25, 3, 5);
+
+    /**
+     * As {@link #DEFAULT}, but each organ draws, with equal chance, either a shift of -60..+160 HU
+     * or a target mean of 20..220 HU ({@link #ORGAN_TARGETS}).
+     */
+    public static final Augmentation ORGAN_TARGETS_OR_SHIFTS = new Augmentation(
+            0.5, 15,
+            0.5, 0.15,
+            0.3, 4,
+            0.5, 25, 0.1,
+            0.6, -60, 160, 2,
             20, 220,
             0.3, 0.4,
             0.4, 60,

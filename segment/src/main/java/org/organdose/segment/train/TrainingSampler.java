@@ -196,7 +196,8 @@ final class TrainingSampler {
     /**
      * The HU shift of each organ class for one sample, or null for none: with the configured
      * probability every organ class the case labels gets its own uniform shift, or, with organ
-     * targets, the shift that moves its mean to a uniform target. Unlabelled classes are left
+     * targets, the shift that moves its mean to a uniform target (or either, with equal chance:
+     * {@link Augmentation#organTargetsOrShifts()}). Unlabelled classes are left
      * alone, since where they lie is unknown.
      */
     private double[] organShifts(WorkingCase c) {
@@ -208,7 +209,7 @@ final class TrainingSampler {
             if (!c.labelledClasses[cls]) {
                 continue;
             }
-            if (aug.organTargets()) {
+            if (aug.organTargets() && (!aug.organTargetsOrShifts() || rng.nextBoolean())) {
                 double target = aug.minOrganTargetHu() + rng.nextDouble() * (aug.maxOrganTargetHu() - aug.minOrganTargetHu());
                 shift[cls] = target - c.meanHuOfClass[cls];
             } else {

@@ -94,6 +94,31 @@ class TrainingSamplerTest {
     }
 
     @Test
+    void withBothRangesEachOrganGetsATargetOrAShift() {
+        // shift 100 +- 0.5 (organ at 150) or target 199.5..200.5 HU
+        Augmentation either = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 99.5, 100.5, 0, 199.5, 200.5, 0, 0, 0, 0, 0, 0, 0, 3, 5);
+        assertTrue(either.organTargetsOrShifts());
+        assertFalse(Augmentation.ORGAN_TARGETS.organTargetsOrShifts());
+        TrainingSampler.Batch b = draw(uniformCase(EnumSet.allOf(Organ.class)), either);
+        float tolerance = HuWindow.PAPER.apply(BODY_HU + 100.5f) - HuWindow.PAPER.apply(BODY_HU + 100);
+        int shifted = 0;
+        int moved = 0;
+        for (int s = 0; s < b.size(); s++) {
+            for (int p = 0; p < CROP * CROP; p++) {
+                if (b.targets()[s * CROP * CROP + p] != NetworkClasses.BACKGROUND) {
+                    float v = input(b, s, p);
+                    boolean isShifted = Math.abs(v - HuWindow.PAPER.apply(BODY_HU + 100)) <= tolerance;
+                    boolean isMoved = Math.abs(v - HuWindow.PAPER.apply(200)) <= tolerance;
+                    assertTrue(isShifted || isMoved, "organ pixel at " + v);
+                    shifted += isShifted ? 1 : 0;
+                    moved += isMoved ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(shifted > 0 && moved > 0, "both kinds occur: " + shifted + " shifted, " + moved + " moved");
+    }
+
+    @Test
     void unlabelledOrgansKeepTheirIntensity() {
         TrainingSampler.Batch b = draw(uniformCase(Set.of(Organ.LIVER)), organShiftOnly(100));
         float body = HuWindow.PAPER.apply(BODY_HU);
