@@ -32,9 +32,9 @@ import org.organdose.segment.KidneySides;
 public final class Anatomy {
     /**
      * A fragment whose surface touches another organ at least this much is that organ. A quarter:
-     * the lower pole of ircad-1.1's enhanced right kidney, called liver by the U-Net, shares about a
-     * third of its surface with the kidney above it (37 % on the CT's grid; the rest is fat), while a piece merely grazing a
-     * neighbour with one face of six shares 17 %.
+     * the lower pole of ircad-1.1's enhanced right kidney, called liver by the U-Net, shares about
+     * a third of its surface with the kidney above it (37 % on the CT's grid; the rest is fat),
+     * while a piece merely grazing a neighbour with one face of six shares 17 %.
      */
     static final double SHARED_SURFACE_FRACTION = 0.25;
 

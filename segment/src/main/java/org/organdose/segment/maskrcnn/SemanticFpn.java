@@ -23,8 +23,9 @@ import org.organdose.segment.net.PixelNetwork;
  * The Mask R-CNN's backbone ({@link ResNetFpn}, same sizes) with a per-pixel head instead of the
  * detector: P2-P5 summed at P2's scale (coarser levels repeated up), a 3x3 convolution with batch
  * norm and ReLU, a 1x1 convolution to the class scores, and two bilinear upsamplings by 2 to the
- * input size (each as PyTorch's {@code interpolate(scale_factor=2, align_corners=False)}; two steps
- * are smoother than one by 4) (the semantic branch of Kirillov et al.'s Panoptic FPN, reduced to one convolution).
+ * input size, each as PyTorch's {@code interpolate(scale_factor=2, align_corners=False)} (two steps
+ * are smoother than one by 4): the semantic branch of Kirillov et al.'s Panoptic FPN, reduced to
+ * one convolution.
  *
  * <p>Why it exists: no ImageNet weights can be downloaded here, and a detector whose backbone
  * starts from random weights learns slowly from three CTs. Trained first as a segmenter by the
