@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
+import org.organdose.image.Volume;
 import org.organdose.image.io.ImageFiles;
+import org.organdose.image.io.StorageType;
+import org.organdose.segment.Plane;
+import org.organdose.segment.net.ModelSpec;
+import org.organdose.segment.net.NetworkClasses;
+import org.organdose.segment.net.SegmentationNetwork;
 
 class SegmentationCommandsTest {
     @TempDir
@@ -51,5 +58,52 @@ class SegmentationCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no-model");
         assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void ensembleCombinesTrainedModelsThatSegmentTogether() throws IOException {
+        Path a = untrainedModel("seed-1", 3, 1);
+        Path b = untrainedModel("seed-2", 3, 2);
+        Path ensemble = dir.resolve("ensemble");
+        CommandLineTest.Run run = CommandLineTest.run("ensemble", a.toString(), b.toString(), "--out", ensemble.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("an ensemble of 2 models [seed-1, seed-2]");
+
+        Path ct = dir.resolve("ct.nii.gz");
+        Volume v = new Volume(Geometry.axisAligned(48, 40, 6, new double[] {4, 4, 5}, new double[3]));
+        java.util.Arrays.fill(v.voxels(), -1000f);
+        for (int i = 0; i < v.voxels().length / 2; i++) {
+            v.voxels()[i] = 50f;
+        }
+        ImageFiles.write(v, StorageType.INT16, ct);
+        Path labels = dir.resolve("labels.nii.gz");
+        run = CommandLineTest.run("segment", ct.toString(), "--out", labels.toString(), "--model", ensemble.toString(),
+                "--mode", "AXIAL");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(ImageFiles.readLabels(labels).geometry()).isEqualTo(v.geometry());
+    }
+
+    @Test
+    void ensembleOfMismatchedModelsIsBadInputAndWritesNothing() throws IOException {
+        Path a = untrainedModel("three", 3, 1);
+        Path b = untrainedModel("five", 5, 2);
+        Path ensemble = dir.resolve("mixed");
+        CommandLineTest.Run run = CommandLineTest.run("ensemble", a.toString(), b.toString(), "--out", ensemble.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).contains(Path.of("five", "model.json").toString()).contains("stack size 5");
+        assertThat(Files.exists(ensemble)).isFalse();
+    }
+
+    /** A model folder with freshly initialised weights, as {@code train} would lay it out. */
+    private Path untrainedModel(String name, int slices, long seed) throws IOException {
+        Path modelDir = Files.createDirectories(dir.resolve(name));
+        ModelSpec spec = new ModelSpec(name, ModelSpec.UNET, 4, 2, 8, new double[] {-100, 200}, slices,
+                List.of(Plane.values()), NetworkClasses.NAMES, "weights.params", null, null, null);
+        try (SegmentationNetwork network = SegmentationNetwork.create(spec, seed)) {
+            network.saveWeights(modelDir.resolve(spec.weightsFile()));
+        }
+        spec.write(modelDir);
+        return modelDir;
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 import org.organdose.image.io.ImageFiles;
-import org.organdose.segment.infer.UNetSegmenter;
+import org.organdose.segment.infer.SegmentationRunner;
 import org.organdose.segment.net.SegmentationNetwork;
 
 /**
@@ -27,11 +27,11 @@ public final class SegmentationBenchmark {
         Volume ct = ImageFiles.read(ctPath).volume();
         System.out.printf(Locale.ROOT, "read %s %s in %.1f s%n", ctPath, java.util.Arrays.toString(ct.geometry().sizes()),
                 (System.nanoTime() - t0) / 1e9);
-        try (SegmentationNetwork network = SegmentationNetwork.load(model)) {
+        try (SegmentationRunner.LoadedModel network = SegmentationRunner.load(model)) {
             for (Mode mode : Mode.values()) {
                 for (int r = 0; r < repeats; r++) {
                     long t = System.nanoTime();
-                    Segmentation s = new UNetSegmenter(network, mode).segment(ct);
+                    Segmentation s = network.segmenter(mode).segment(ct);
                     System.out.printf(Locale.ROOT, "%s run %d: %.1f s, liver %.0f mL, kidneys %.0f/%.0f mL, spleen %.0f mL%n",
                             mode.name().toLowerCase(Locale.ROOT), r + 1, (System.nanoTime() - t) / 1e9,
                             s.organs().get(Organ.LIVER).volumeMl(), s.organs().get(Organ.KIDNEY_RIGHT).volumeMl(),

@@ -14,7 +14,6 @@ import org.organdose.segment.eval.OrganMetrics;
 import org.organdose.segment.infer.SegmentationRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import org.organdose.segment.infer.SegmentationRunner;
 
 /** The model shipped in models/ on a real CT (skipped without the model or the shared data). */
 class ShippedModelTest {

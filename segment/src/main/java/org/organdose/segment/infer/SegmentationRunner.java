@@ -8,10 +8,13 @@ import org.organdose.segment.SegmentationException;
 import org.organdose.segment.Segmenter;
 import org.organdose.segment.maskrcnn.MaskRcnnNetwork;
 import org.organdose.segment.maskrcnn.MaskRcnnSegmenter;
+import org.organdose.segment.net.EnsembleNetwork;
+import org.organdose.segment.net.EnsembleSpec;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.net.SegmentationNetwork;
+import org.organdose.segment.net.SliceClassifier;
 
-/** Segments with a model folder, U-Net or Mask R-CNN as its model.json says. */
+/** Segments with a model folder: U-Net, semantic FPN, Mask R-CNN or an ensemble, as its model.json says. */
 public final class SegmentationRunner {
     /** Name of the model shipped in {@code models/}. */
     public static final String DEFAULT_MODEL = "unet25d-abdomen";
@@ -19,36 +22,34 @@ public final class SegmentationRunner {
     private SegmentationRunner() {
     }
 
-    /** A model folder's network, loaded once, segmenting in any mode until closed. */
+    /** A model folder's network (one network or an ensemble), loaded once, segmenting in any mode until closed. */
     public static final class LoadedModel implements AutoCloseable {
-        private final SegmentationNetwork unet;
-        private final MaskRcnnNetwork maskRcnn;
+        private final SliceClassifier network;
 
-        private LoadedModel(SegmentationNetwork unet, MaskRcnnNetwork maskRcnn) {
-            this.unet = unet;
-            this.maskRcnn = maskRcnn;
+        private LoadedModel(SliceClassifier network) {
+            this.network = network;
         }
 
         public Segmenter segmenter(Mode mode) throws SegmentationException {
-            return unet != null ? new UNetSegmenter(unet, mode) : new MaskRcnnSegmenter(maskRcnn, mode);
+            return network instanceof MaskRcnnNetwork maskRcnn ? new MaskRcnnSegmenter(maskRcnn, mode)
+                    : new SliceSegmenter(network, mode);
         }
 
         @Override
         public void close() {
-            if (unet != null) {
-                unet.close();
-            } else {
-                maskRcnn.close();
-            }
+            network.close();
         }
     }
 
-    /** Loads the network of the model in {@code modelDir}. */
+    /** Loads the network of the model in {@code modelDir}: U-Net, semantic FPN, Mask R-CNN or an ensemble. */
     public static LoadedModel load(Path modelDir) throws SegmentationException {
-        if (ModelSpec.MASKRCNN.equals(ModelSpec.read(modelDir).architecture())) {
-            return new LoadedModel(null, MaskRcnnNetwork.load(modelDir));
+        if (EnsembleSpec.isEnsemble(modelDir)) {
+            return new LoadedModel(EnsembleNetwork.load(modelDir));
         }
-        return new LoadedModel(SegmentationNetwork.load(modelDir), null);
+        if (ModelSpec.MASKRCNN.equals(ModelSpec.read(modelDir).architecture())) {
+            return new LoadedModel(MaskRcnnNetwork.load(modelDir));
+        }
+        return new LoadedModel(SegmentationNetwork.load(modelDir));
     }
 
     /** One call: loads the model, segments, frees the model. */

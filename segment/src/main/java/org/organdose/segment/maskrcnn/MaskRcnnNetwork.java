@@ -20,7 +20,7 @@ import org.organdose.segment.net.WeightsFile;
  * on the CPU, ready to detect or to train. In the spec, {@code depth} is the ResNet depth (18 or
  * 50) and {@code baseWidth} the backbone's base width. Close it to free the native memory.
  */
-public final class MaskRcnnNetwork implements SliceClassifier, AutoCloseable {
+public final class MaskRcnnNetwork implements SliceClassifier {
     /** Where model.json's training settings hold the detection score threshold. */
     public static final String SCORE_THRESHOLD_KEY = "detectionScoreThreshold";
     private final ModelSpec spec;

@@ -106,7 +106,9 @@ public record ModelSpec(
 
     private void validate(Path file) throws SegmentationException {
         String problem = null;
-        if (!isPixelNetwork() && !MASKRCNN.equals(architecture)) {
+        if (EnsembleSpec.ARCHITECTURE.equals(architecture)) {
+            problem = "an ensemble of models, not one network; give one of its member folders";
+        } else if (!isPixelNetwork() && !MASKRCNN.equals(architecture)) {
             problem = "unsupported architecture '" + architecture + "' (expected " + UNET + ", " + SEMANTIC_FPN + " or "
                     + MASKRCNN + ")";
         } else if (!UNET.equals(architecture) && depth != 18 && depth != 50) {

@@ -16,7 +16,7 @@ import org.organdose.segment.SegmentationException;
  * A network of a {@link ModelSpec} with its weights, on the CPU, ready to predict or to train.
  * Close it to free the native memory.
  */
-public final class SegmentationNetwork implements SliceClassifier, AutoCloseable {
+public final class SegmentationNetwork implements SliceClassifier {
     private final ModelSpec spec;
     private final PixelNetwork net;
     private final Model model;
@@ -104,11 +104,27 @@ public final class SegmentationNetwork implements SliceClassifier, AutoCloseable
     @Override
     public byte[] predictClasses(float[] stacks, int n, int h, int w) {
         try (NDManager batch = model.getNDManager().newSubManager()) {
-            NDArray x = batch.create(stacks, new Shape(n, spec.slicesPerStack(), h, w));
-            NDList out = net.forward(new ParameterStore(batch, false), new NDList(x), false);
-            NDArray classes = out.singletonOrThrow().argMax(1).toType(DataType.INT8, false);
+            NDArray classes = logits(batch, stacks, n, h, w).argMax(1).toType(DataType.INT8, false);
             return classes.toByteArray();
         }
+    }
+
+    /**
+     * The probability of every class at every pixel of a batch of stacks (softmax of the logits),
+     * for combining networks ({@link EnsembleNetwork}).
+     *
+     * @return {@code n * classes * h * w} values (stack, class, row, column)
+     */
+    public float[] predictProbabilities(float[] stacks, int n, int h, int w) {
+        try (NDManager batch = model.getNDManager().newSubManager()) {
+            return logits(batch, stacks, n, h, w).softmax(1).toFloatArray();
+        }
+    }
+
+    private NDArray logits(NDManager batch, float[] stacks, int n, int h, int w) {
+        NDArray x = batch.create(stacks, new Shape(n, spec.slicesPerStack(), h, w));
+        NDList out = net.forward(new ParameterStore(batch, false), new NDList(x), false);
+        return out.singletonOrThrow();
     }
 
     @Override

@@ -5,9 +5,9 @@ package org.organdose.segment.net;
  * class ({@link NetworkClasses}). The U-Net ({@link SegmentationNetwork}) scores pixels directly;
  * Mask R-CNN detects organs and pastes their masks. Either way the slice-by-slice inference, the
  * consensus of planes and the post-processing are the same
- * ({@link org.organdose.segment.infer.SliceSegmenter}).
+ * ({@link org.organdose.segment.infer.SliceSegmenter}). It holds native memory until closed.
  */
-public interface SliceClassifier {
+public interface SliceClassifier extends AutoCloseable {
     /** The model description: working spacing, HU window, stack size, planes trained on. */
     ModelSpec spec();
 
@@ -19,4 +19,8 @@ public interface SliceClassifier {
      * @return {@code n * h * w} class indices
      */
     byte[] predictClasses(float[] stacks, int n, int h, int w);
+
+    /** Frees the network's native memory. */
+    @Override
+    void close();
 }

@@ -26,6 +26,7 @@ import org.organdose.segment.eval.Evaluator;
 import org.organdose.segment.eval.MetricsJson;
 import org.organdose.segment.eval.OrganMetrics;
 import org.organdose.segment.infer.SegmentationRunner;
+import org.organdose.segment.net.EnsembleSpec;
 import org.organdose.segment.net.ModelSpec;
 
 /**
@@ -104,10 +105,19 @@ public final class CrossValidation {
 
     /** Adds the results to the model's model.json under {@code accuracy.heldOut}, keeping what is there. */
     public static void recordInModel(Path modelDir, List<CaseEvaluation> results) throws SegmentationException, IOException {
-        ModelSpec spec = ModelSpec.read(modelDir);
-        Map<String, Object> accuracy = spec.accuracy() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(spec.accuracy());
+        if (EnsembleSpec.isEnsemble(modelDir)) {
+            EnsembleSpec ensemble = EnsembleSpec.read(modelDir);
+            ensemble.withAccuracy(withHeldOut(ensemble.accuracy(), results)).write(modelDir);
+        } else {
+            ModelSpec spec = ModelSpec.read(modelDir);
+            spec.withAccuracy(withHeldOut(spec.accuracy(), results)).write(modelDir);
+        }
+    }
+
+    private static Map<String, Object> withHeldOut(Map<String, Object> recorded, List<CaseEvaluation> results) {
+        Map<String, Object> accuracy = recorded == null ? new LinkedHashMap<>() : new LinkedHashMap<>(recorded);
         accuracy.put("heldOut", JSON.convertValue(toJson(results), List.class));
-        spec.withAccuracy(accuracy).write(modelDir);
+        return accuracy;
     }
 
     /** One object per evaluated case, variant and mode, with its metrics and time. */

@@ -21,7 +21,7 @@ import org.organdose.segment.Plane;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.LabelledCase;
 import org.organdose.segment.data.TrainingCase;
-import org.organdose.segment.infer.UNetSegmenter;
+import org.organdose.segment.infer.SliceSegmenter;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.net.SegmentationNetwork;
 
@@ -66,7 +66,7 @@ class TrainerTest {
         assertThat(ModelSpec.read(out).slicesPerStack()).isEqualTo(5);
         try (SegmentationNetwork network = SegmentationNetwork.load(out)) {
             assertThat(network.spec().slicesPerStack()).isEqualTo(5);
-            assertThat(new UNetSegmenter(network, Mode.AXIAL).segment(Phantom.ct(GRID, 10, 3)).labels().geometry())
+            assertThat(new SliceSegmenter(network, Mode.AXIAL).segment(Phantom.ct(GRID, 10, 3)).labels().geometry())
                     .isEqualTo(GRID);
         }
     }

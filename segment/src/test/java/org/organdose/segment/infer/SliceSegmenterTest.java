@@ -20,7 +20,7 @@ import org.organdose.segment.net.NetworkClasses;
 import org.organdose.segment.net.SegmentationNetwork;
 
 /** Properties that hold whatever the weights: an untrained network will do. */
-class UNetSegmenterTest {
+class SliceSegmenterTest {
     private static SegmentationNetwork network;
 
     @BeforeAll
@@ -44,7 +44,7 @@ class UNetSegmenterTest {
         Volume ct = Phantom.ct(oblique, 5, 3);
         Volume before = ct.copy();
         for (Mode mode : Mode.values()) {
-            Segmentation result = new UNetSegmenter(network, mode).segment(ct);
+            Segmentation result = new SliceSegmenter(network, mode).segment(ct);
             assertThat(result.labels().geometry()).isEqualTo(oblique);
             assertThat(result.organs()).containsOnlyKeys(Organ.values());
         }
@@ -58,7 +58,7 @@ class UNetSegmenterTest {
         Geometry tiny = Geometry.axisAligned(3, 2, 2, new double[] {1, 1, 1}, new double[] {0, 0, 0});
         for (Geometry g : List.of(oneSlice, tiny)) {
             for (Mode mode : Mode.values()) {
-                Segmentation result = new UNetSegmenter(network, mode).segment(Phantom.ct(g, 0, 1));
+                Segmentation result = new SliceSegmenter(network, mode).segment(Phantom.ct(g, 0, 1));
                 assertThat(result.labels().geometry()).isEqualTo(g);
             }
         }
@@ -72,7 +72,7 @@ class UNetSegmenterTest {
         for (int p = 0; p < v.length; p++) {
             v[p] = v[p] + 1100;
         }
-        Segmentation result = new UNetSegmenter(network, Mode.AXIAL).segment(mr);
+        Segmentation result = new SliceSegmenter(network, Mode.AXIAL).segment(mr);
         assertThat(result.warnings()).anyMatch(w -> w.contains("does not look like a CT"));
     }
 
@@ -81,7 +81,7 @@ class UNetSegmenterTest {
         ModelSpec axialOnly = new ModelSpec("axial", ModelSpec.UNET, 4, 2, 8, new double[] {-100, 200}, 3,
                 List.of(Plane.AXIAL), NetworkClasses.NAMES, "weights.params", null, null, null);
         try (SegmentationNetwork n = SegmentationNetwork.create(axialOnly, 1)) {
-            assertThatThrownBy(() -> new UNetSegmenter(n, Mode.CONSENSUS))
+            assertThatThrownBy(() -> new SliceSegmenter(n, Mode.CONSENSUS))
                     .isInstanceOf(SegmentationException.class).hasMessageContaining("consensus");
         }
     }
