@@ -91,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
     double syntheticWeight;
 
     @Option(names = "--augmentation", defaultValue = "default", paramLabel = "SET",
-            description = "default (with organ intensity and gamma randomization), targets (as default, but each organ moved to a random mean of 20-220 HU instead of shifted by -60..+160), targets-or-shifts (either, with equal chance), basic (without them, for comparison) or none")
+            description = "default (with organ intensity and gamma randomization), targets (as default, but each organ moved to a random mean of 20-220 HU instead of shifted by -60..+160), targets-or-shifts (either, with equal chance), truncated-fov (as default, and 30 % of samples cut to a square 140-260 mm field of view), basic (without them, for comparison) or none")
     String augmentation;
 
     @Option(names = "--architecture", defaultValue = "unet", paramLabel = "NET",
@@ -111,9 +111,10 @@ final class TrainCommand implements Callable<Integer> {
             case "default" -> Augmentation.DEFAULT;
             case "targets" -> Augmentation.ORGAN_TARGETS;
             case "targets-or-shifts" -> Augmentation.ORGAN_TARGETS_OR_SHIFTS;
+            case "truncated-fov" -> Augmentation.TRUNCATED_FIELD_OF_VIEW;
             case "basic" -> Augmentation.WITHOUT_DOMAIN_RANDOMIZATION;
             case "none" -> Augmentation.NONE;
-            default -> throw new IllegalArgumentException("--augmentation must be default, targets, targets-or-shifts, basic or none, got '" + augmentation + "'");
+            default -> throw new IllegalArgumentException("--augmentation must be default, targets, targets-or-shifts, truncated-fov, basic or none, got '" + augmentation + "'");
         };
     }
 

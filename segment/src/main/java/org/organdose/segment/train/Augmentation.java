@@ -8,6 +8,8 @@ package org.organdose.segment.train;
  * that an organ's brightness is not what defines it), a random gamma on the windowed image (HU-curve
  * randomization), noise (low dose), in-plane blur (reconstruction kernels) and thick-slice simulation
  * (averaging over 3-5 mm slabs along z and interpolating back, as the low-dose CT of a SPECT/CT).
+ * Field of view: a square axial field of view that cuts the body (air outside, organs there
+ * unlabelled), as in CTs reconstructed on a small field around the spine or kidneys.
  */
 public record Augmentation(
         double rotationProbability, double maxRotationDegrees,
@@ -19,12 +21,14 @@ public record Augmentation(
         double gammaProbability, double maxLogGamma,
         double noiseProbability, double maxNoiseHu,
         double blurProbability, double maxBlurSigmaMm,
-        double thickSliceProbability, double minSliceMm, double maxSliceMm) {
+        double thickSliceProbability, double minSliceMm, double maxSliceMm,
+        double fieldOfViewProbability, double minFieldOfViewMm, double maxFieldOfViewMm) {
 
     public Augmentation {
         if (!(minOrganShiftHu <= maxOrganShiftHu) || !(minOrganTargetHu <= maxOrganTargetHu) || !(organEdgeMm >= 0)
-                || !(maxLogGamma >= 0)) {
-            throw new IllegalArgumentException("organ shift and target ranges must be ordered, edge and gamma range non-negative");
+                || !(maxLogGamma >= 0) || !(minFieldOfViewMm <= maxFieldOfViewMm)) {
+            throw new IllegalArgumentException(
+                    "organ shift, target and field-of-view ranges must be ordered, edge and gamma range non-negative");
         }
     }
 
@@ -61,7 +65,8 @@ public record Augmentation(
             0.3, 0.4,
             0.4, 60,
             0.2, 1.5,
-            0.25, 3, 5);
+            0.25, 3, 5,
+            0, 0, 0);
 
     /**
      * As {@link #DEFAULT}, but each organ is moved to a random mean of 20..220 HU (plain to
@@ -79,7 +84,8 @@ public record Augmentation(
             0.3, 0.4,
             0.4, 60,
             0.2, 1.5,
-            0.25, 3, 5);
+            0.25, 3, 5,
+            0, 0, 0);
 
     /**
      * As {@link #DEFAULT}, but each organ draws, with equal chance, either a shift of -60..+160 HU
@@ -95,7 +101,8 @@ public record Augmentation(
             0.3, 0.4,
             0.4, 60,
             0.2, 1.5,
-            0.25, 3, 5);
+            0.25, 3, 5,
+            0, 0, 0);
 
     /** Without the label-guided organ intensity and gamma randomization: the earlier default, for comparison. */
     public static final Augmentation WITHOUT_DOMAIN_RANDOMIZATION = new Augmentation(
@@ -108,8 +115,27 @@ public record Augmentation(
             0, 0,
             0.3, 30,
             0.2, 1.5,
-            0.25, 3, 5);
+            0.25, 3, 5,
+            0, 0, 0);
 
     /** No augmentation at all (tests, debugging). */
-    public static final Augmentation NONE = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5);
+    public static final Augmentation NONE = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5, 0, 0, 0);
+
+    /**
+     * As {@link #DEFAULT}, and in 30 % of the samples a square field of view of 140..260 mm around
+     * the sample's centre: totalseg-s0009 is such a CT (178 mm, the body's sides cut off), and a
+     * network that has only seen whole bodies misses organs next to the field's edge.
+     */
+    public static final Augmentation TRUNCATED_FIELD_OF_VIEW = new Augmentation(
+            0.5, 15,
+            0.5, 0.15,
+            0.3, 4,
+            0.5, 25, 0.1,
+            0.6, -60, 160, 2,
+            0, 0,
+            0.3, 0.4,
+            0.4, 60,
+            0.2, 1.5,
+            0.25, 3, 5,
+            0.3, 140, 260);
 }

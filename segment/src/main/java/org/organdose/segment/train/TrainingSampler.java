@@ -130,6 +130,9 @@ final class TrainingSampler {
         double thick = rng.nextDouble() < aug.thickSliceProbability()
                 ? (aug.minSliceMm() + rng.nextDouble() * (aug.maxSliceMm() - aug.minSliceMm())) / spacing : 0;
         double phase = rng.nextDouble() * Math.max(thick, 1);
+        // drawn only when enabled, so that trainings without it keep their random sequence
+        double[] fieldOfView = aug.fieldOfViewProbability() > 0 && rng.nextDouble() < aug.fieldOfViewProbability()
+                ? fieldOfView(centre, spacing) : null;
 
         double cos = Math.cos(angle) * scale;
         double sin = Math.sin(angle) * scale;
@@ -158,15 +161,16 @@ final class TrainingSampler {
                     pos[a] = centre[a] + ru * eRow[a] + rv * eCol[a];
                 }
                 int pixel = r * crop + col;
-                targets[tOffset + pixel] = nearestClass(classes, n, pos);
+                targets[tOffset + pixel] = outside(fieldOfView, pos) ? NetworkClasses.BACKGROUND : nearestClass(classes, n, pos);
                 for (int d = 0; d < slicesPerStack; d++) {
                     for (int a = 0; a < 3; a++) {
                         at[a] = pos[a] + (d - half) * eNormal[a];
                     }
-                    inputs[inOffset + d * planeSize + pixel] = (float) (thick > 0
+                    boolean cut = outside(fieldOfView, at);
+                    inputs[inOffset + d * planeSize + pixel] = cut ? WorkingGrid.OUTSIDE_HU : (float) (thick > 0
                             ? thickSlice(hu, n, at[0], at[1], at[2], thick, phase) : trilinear(hu, n, at[0], at[1], at[2]));
                     if (stackClasses != null) {
-                        stackClasses[d * planeSize + pixel] = nearestClass(classes, n, at);
+                        stackClasses[d * planeSize + pixel] = cut ? NetworkClasses.BACKGROUND : nearestClass(classes, n, at);
                     }
                 }
             }
@@ -191,6 +195,23 @@ final class TrainingSampler {
                 inputs[off + p] = gamma == 1 ? windowed : (float) Math.pow(windowed, gamma);
             }
         }
+    }
+
+    /**
+     * A square axial field of view {x0, x1, y0, y1} (working-grid voxels) with a side drawn from the
+     * augmentation's range, placed so that the sample's centre lies inside it with a margin of a
+     * tenth of the side: what is outside is air, as in a CT reconstructed on a small field.
+     */
+    private double[] fieldOfView(int[] centre, double spacing) {
+        double side = (aug.minFieldOfViewMm() + rng.nextDouble() * (aug.maxFieldOfViewMm() - aug.minFieldOfViewMm())) / spacing;
+        double x0 = centre[0] - side * (0.1 + 0.8 * rng.nextDouble());
+        double y0 = centre[1] - side * (0.1 + 0.8 * rng.nextDouble());
+        return new double[] {x0, x0 + side, y0, y0 + side};
+    }
+
+    private static boolean outside(double[] fieldOfView, double[] pos) {
+        return fieldOfView != null
+                && (pos[0] < fieldOfView[0] || pos[0] > fieldOfView[1] || pos[1] < fieldOfView[2] || pos[1] > fieldOfView[3]);
     }
 
     /**

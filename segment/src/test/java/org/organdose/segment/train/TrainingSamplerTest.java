@@ -41,7 +41,7 @@ class TrainingSamplerTest {
     }
 
     private static Augmentation organShiftOnly(double shiftHu) {
-        return new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, shiftHu, shiftHu, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5);
+        return new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, shiftHu, shiftHu, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5, 0, 0, 0);
     }
 
     private static TrainingSampler.Batch draw(LabelledCase c, Augmentation aug) {
@@ -75,9 +75,35 @@ class TrainingSamplerTest {
     }
 
     @Test
+    void aTruncatedFieldOfViewLeavesAirAndNoOrganOutsideASquareAroundTheCentre() {
+        // a 20 mm field of view is 10 voxels of 2 mm: a 16-pixel crop always reaches outside it
+        Augmentation fov = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5, 1, 20, 20);
+        TrainingSampler.Batch b = draw(uniformCase(EnumSet.allOf(Organ.class)), fov);
+        float air = HuWindow.PAPER.apply(-1024);
+        for (int s = 0; s < b.size(); s++) {
+            int r0 = CROP;
+            int r1 = -1;
+            int c0 = CROP;
+            int c1 = -1;
+            for (int p = 0; p < CROP * CROP; p++) {
+                if (input(b, s, p) != air) {
+                    r0 = Math.min(r0, p / CROP);
+                    r1 = Math.max(r1, p / CROP);
+                    c0 = Math.min(c0, p % CROP);
+                    c1 = Math.max(c1, p % CROP);
+                } else {
+                    assertEquals(NetworkClasses.BACKGROUND, b.targets()[s * CROP * CROP + p], "no organ where nothing is seen");
+                }
+            }
+            assertTrue(input(b, s, CROP / 2 * CROP + CROP / 2) > air, "the sample's centre is inside the field of view");
+            assertTrue(r1 - r0 < 11 && c1 - c0 < 11, "the body is seen in a square of 10 voxels at most");
+        }
+    }
+
+    @Test
     void organTargetsMoveEachOrganToItsTargetWhateverItsOwnIntensity() {
         // the kidney and liver of the uniform case sit at BODY_HU; a target range of 1 HU around 150
-        Augmentation targets = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 149.5, 150.5, 0, 0, 0, 0, 0, 0, 0, 3, 5);
+        Augmentation targets = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 149.5, 150.5, 0, 0, 0, 0, 0, 0, 0, 3, 5, 0, 0, 0);
         assertTrue(targets.organTargets());
         TrainingSampler.Batch b = draw(uniformCase(EnumSet.allOf(Organ.class)), targets);
         int organPixels = 0;
@@ -96,7 +122,7 @@ class TrainingSamplerTest {
     @Test
     void withBothRangesEachOrganGetsATargetOrAShift() {
         // shift 100 +- 0.5 (organ at 150) or target 199.5..200.5 HU
-        Augmentation either = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 99.5, 100.5, 0, 199.5, 200.5, 0, 0, 0, 0, 0, 0, 0, 3, 5);
+        Augmentation either = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 99.5, 100.5, 0, 199.5, 200.5, 0, 0, 0, 0, 0, 0, 0, 3, 5, 0, 0, 0);
         assertTrue(either.organTargetsOrShifts());
         assertFalse(Augmentation.ORGAN_TARGETS.organTargetsOrShifts());
         TrainingSampler.Batch b = draw(uniformCase(EnumSet.allOf(Organ.class)), either);
@@ -137,7 +163,7 @@ class TrainingSamplerTest {
 
     @Test
     void softEdgesBlendTheShiftIntoTheSurroundings() {
-        Augmentation soft = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 100, 100, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5);
+        Augmentation soft = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 100, 100, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5, 0, 0, 0);
         TrainingSampler.Batch b = draw(uniformCase(EnumSet.allOf(Organ.class)), soft);
         float body = HuWindow.PAPER.apply(BODY_HU);
         float organ = HuWindow.PAPER.apply(BODY_HU + 100);
@@ -156,7 +182,7 @@ class TrainingSamplerTest {
 
     @Test
     void gammaMapsEveryPixelThroughOneCurve() {
-        Augmentation gamma = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0.4, 0, 0, 0, 0, 0, 3, 5);
+        Augmentation gamma = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0.4, 0, 0, 0, 0, 0, 3, 5, 0, 0, 0);
         TrainingSampler.Batch b = draw(uniformCase(EnumSet.allOf(Organ.class)), gamma);
         double body = HuWindow.PAPER.apply(BODY_HU);
         for (int s = 0; s < b.size(); s++) {
