@@ -126,16 +126,14 @@ public record Augmentation(
      * the sample's centre: totalseg-s0009 is such a CT (178 mm, the body's sides cut off), and a
      * network that has only seen whole bodies misses organs next to the field's edge.
      */
-    public static final Augmentation TRUNCATED_FIELD_OF_VIEW = new Augmentation(
-            0.5, 15,
-            0.5, 0.15,
-            0.3, 4,
-            0.5, 25, 0.1,
-            0.6, -60, 160, 2,
-            0, 0,
-            0.3, 0.4,
-            0.4, 60,
-            0.2, 1.5,
-            0.25, 3, 5,
-            0.3, 140, 260);
+    public static final Augmentation TRUNCATED_FIELD_OF_VIEW = DEFAULT.withFieldOfView(0.3, 140, 260);
+
+    /** These settings with square fields of view of {@code minMm..maxMm} in a fraction {@code probability} of the samples. */
+    public Augmentation withFieldOfView(double probability, double minMm, double maxMm) {
+        return new Augmentation(rotationProbability, maxRotationDegrees, scaleProbability, maxScaleChange,
+                elasticProbability, elasticSigmaMm, intensityProbability, maxHuShift, maxHuScaleChange,
+                organIntensityProbability, minOrganShiftHu, maxOrganShiftHu, organEdgeMm, minOrganTargetHu, maxOrganTargetHu,
+                gammaProbability, maxLogGamma, noiseProbability, maxNoiseHu, blurProbability, maxBlurSigmaMm,
+                thickSliceProbability, minSliceMm, maxSliceMm, probability, minMm, maxMm);
+    }
 }

@@ -77,7 +77,7 @@ class TrainingSamplerTest {
     @Test
     void aTruncatedFieldOfViewLeavesAirAndNoOrganOutsideASquareAroundTheCentre() {
         // a 20 mm field of view is 10 voxels of 2 mm: a 16-pixel crop always reaches outside it
-        Augmentation fov = new Augmentation(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5, 1, 20, 20);
+        Augmentation fov = Augmentation.NONE.withFieldOfView(1, 20, 20);
         TrainingSampler.Batch b = draw(uniformCase(EnumSet.allOf(Organ.class)), fov);
         float air = HuWindow.PAPER.apply(-1024);
         for (int s = 0; s < b.size(); s++) {
