@@ -12,6 +12,7 @@ import org.organdose.segment.Mode;
 import org.organdose.segment.Plane;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.net.ModelSpec;
+import org.organdose.segment.preprocess.HuWindow;
 import org.organdose.segment.train.Augmentation;
 import org.organdose.segment.train.CaseEvaluation;
 import org.organdose.segment.train.ConsoleProgress;
@@ -79,6 +80,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "adjacent slices per network input (odd; the main slice in the middle, 2 mm apart); default ${DEFAULT-VALUE}")
     int slices;
 
+    @Option(names = "--hu-window", defaultValue = "-100,200", split = ",", paramLabel = "LOW,HIGH",
+            description = "HU mapped to 0 and 1 before the network, values outside clipped; default ${DEFAULT-VALUE} (the paper's)")
+    double[] huWindow;
+
     @Option(names = "--seed", defaultValue = "42", description = "random seed; default ${DEFAULT-VALUE}")
     long seed;
 
@@ -105,6 +110,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cross-validate",
             description = "train one model per fold (--folds K; 0 = leave one case out) and score each held-out case")
     boolean crossValidate;
+
+    private HuWindow huWindowSetting() {
+        if (huWindow.length != 2) {
+            throw new IllegalArgumentException("--hu-window needs two values LOW,HIGH, got " + huWindow.length);
+        }
+        return new HuWindow(huWindow[0], huWindow[1]);
+    }
 
     private Augmentation augmentationSet() {
         return switch (augmentation) {
@@ -143,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config;
         MaskRcnnTrainer.Backbone variant;
         try {
-            config = TrainingConfig.builder(data, out).planes(planes).slicesPerStack(slices).epochs(epochs).stepsPerEpoch(steps).batchSize(batch)
+            config = TrainingConfig.builder(data, out).planes(planes).slicesPerStack(slices).huWindow(huWindowSetting()).epochs(epochs).stepsPerEpoch(steps).batchSize(batch)
                     .resume(resume).init(init).folds(crossValidate ? 0 : folds, fold).holdOut(holdOut).exclude(exclude)
                     .seed(seed).synthetic(synthetic, syntheticWeight).augmentation(augmentationSet()).architecture(pixelNetwork)
                     .command("organdose " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))

@@ -38,6 +38,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void anInvertedOrIncompleteHuWindowIsBadInput() {
+        CommandLineTest.Run run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
+                "--hu-window", "200,-100");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("HU window needs low < high, got [200.0, -100.0]");
+
+        run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(), "--hu-window", "300");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--hu-window needs two values LOW,HIGH");
+    }
+
+    @Test
     void crossValidationIsForTheUNetOnly() {
         CommandLineTest.Run run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
                 "--architecture", "maskrcnn", "--cross-validate");

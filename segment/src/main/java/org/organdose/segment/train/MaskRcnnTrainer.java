@@ -233,7 +233,7 @@ public final class MaskRcnnTrainer {
         }
         int width = backboneWidth();
         return new ModelSpec(name, ModelSpec.MASKRCNN, width, backbone.resnetDepth(), config.spacingMm(),
-                HuWindow.PAPER.toArray(), config.slicesPerStack(), List.copyOf(config.planes()), NetworkClasses.NAMES,
+                config.huWindow().toArray(), config.slicesPerStack(), List.copyOf(config.planes()), NetworkClasses.NAMES,
                 Trainer.WEIGHTS, null, null, null);
     }
 

@@ -225,7 +225,7 @@ public final class Trainer {
         // the semantic FPN's depth is its ResNet's: the light one, as the Mask R-CNN it initialises
         int depth = ModelSpec.SEMANTIC_FPN.equals(config.architecture()) ? MaskRcnnTrainer.Backbone.LIGHT.resnetDepth() : config.depth();
         return new ModelSpec(name, config.architecture(), config.baseWidth(), depth, config.spacingMm(),
-                HuWindow.PAPER.toArray(), config.slicesPerStack(), List.copyOf(config.planes()), NetworkClasses.NAMES,
+                config.huWindow().toArray(), config.slicesPerStack(), List.copyOf(config.planes()), NetworkClasses.NAMES,
                 WEIGHTS, null, null, null);
     }
 

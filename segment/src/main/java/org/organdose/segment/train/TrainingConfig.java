@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.organdose.segment.Plane;
 import org.organdose.segment.net.ModelSpec;
+import org.organdose.segment.preprocess.HuWindow;
 
 /**
  * A training run: data, output folder and every setting, immutable. Build it with
@@ -21,6 +22,7 @@ import org.organdose.segment.net.ModelSpec;
  * @param cropSize training crop, pixels of the working grid (a multiple of 2^depth)
  * @param spacingMm working-grid spacing
  * @param slicesPerStack k, odd
+ * @param huWindow HU mapped to 0 and 1 before the network (values outside are clipped)
  * @param baseWidth U-Net width at the first level
  * @param depth U-Net poolings
  * @param learningRate Adam's learning rate (from scratch and for the frozen-encoder phase);
@@ -44,7 +46,7 @@ import org.organdose.segment.net.ModelSpec;
  */
 public record TrainingConfig(
         List<Path> data, Path out, Set<Plane> planes, int epochs, int stepsPerEpoch, int batchSize, int cropSize,
-        double spacingMm, int slicesPerStack, int baseWidth, int depth, double learningRate,
+        double spacingMm, int slicesPerStack, HuWindow huWindow, int baseWidth, int depth, double learningRate,
         boolean resume, Path init, int freezeEpochs, int folds, int fold, Set<String> holdOut, Set<String> exclude,
         long seed, double modelLabelWeight, int syntheticCases, double syntheticWeight, Augmentation augmentation,
         String command, String architecture) {
@@ -94,7 +96,7 @@ public record TrainingConfig(
     /** The same run on another fold, writing to another folder. */
     public TrainingConfig forFold(int k, int i, Path folder) {
         return new TrainingConfig(data, folder, planes, epochs, stepsPerEpoch, batchSize, cropSize, spacingMm, slicesPerStack,
-                baseWidth, depth, learningRate, false, init, freezeEpochs, k, i, holdOut, exclude, seed, modelLabelWeight,
+                huWindow, baseWidth, depth, learningRate, false, init, freezeEpochs, k, i, holdOut, exclude, seed, modelLabelWeight,
                 syntheticCases, syntheticWeight, augmentation, command, architecture);
     }
 
@@ -109,6 +111,7 @@ public record TrainingConfig(
         private int cropSize = 128;
         private double spacingMm = 2.0;
         private int slicesPerStack = 3;
+        private HuWindow huWindow = HuWindow.PAPER;
         private int baseWidth = 16;
         private int depth = 4;
         private double learningRate = 1e-3;
@@ -139,6 +142,7 @@ public record TrainingConfig(
         public Builder cropSize(int v) { cropSize = v; return this; }
         public Builder spacingMm(double v) { spacingMm = v; return this; }
         public Builder slicesPerStack(int v) { slicesPerStack = v; return this; }
+        public Builder huWindow(HuWindow v) { huWindow = v; return this; }
         public Builder baseWidth(int v) { baseWidth = v; return this; }
         public Builder depth(int v) { depth = v; return this; }
         public Builder learningRate(double v) { learningRate = v; return this; }
@@ -157,7 +161,7 @@ public record TrainingConfig(
 
         public TrainingConfig build() {
             return new TrainingConfig(data, out, planes, epochs, stepsPerEpoch, batchSize, cropSize, spacingMm,
-                    slicesPerStack, baseWidth, depth, learningRate, resume, init, freezeEpochs, folds, fold, holdOut,
+                    slicesPerStack, huWindow, baseWidth, depth, learningRate, resume, init, freezeEpochs, folds, fold, holdOut,
                     exclude, seed, modelLabelWeight, syntheticCases, syntheticWeight, augmentation, command, architecture);
         }
     }
