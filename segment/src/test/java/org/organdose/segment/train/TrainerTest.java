@@ -24,6 +24,7 @@ import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.infer.SliceSegmenter;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.net.SegmentationNetwork;
+import org.organdose.segment.preprocess.HuWindow;
 
 /** Checkpoints, resuming, transfer learning with a frozen encoder, hold-outs. */
 class TrainerTest {
@@ -60,10 +61,12 @@ class TrainerTest {
     }
 
     @Test
-    void aFiveSliceModelIsTrainedAndSegmentsWithFiveSliceStacks(@TempDir Path dir) throws Exception {
+    void aFiveSliceModelWithItsOwnWindowIsTrainedAndSegmentsWithFiveSliceStacks(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("m");
-        Trainer.train(tiny(out).epochs(1).slicesPerStack(5).holdOut(Set.of("b")).build(), cases(), ProgressListener.silent());
+        Trainer.train(tiny(out).epochs(1).slicesPerStack(5).huWindow(new HuWindow(-150, 350)).holdOut(Set.of("b")).build(),
+                cases(), ProgressListener.silent());
         assertThat(ModelSpec.read(out).slicesPerStack()).isEqualTo(5);
+        assertThat(ModelSpec.read(out).huWindow()).containsExactly(-150, 350);
         try (SegmentationNetwork network = SegmentationNetwork.load(out)) {
             assertThat(network.spec().slicesPerStack()).isEqualTo(5);
             assertThat(new SliceSegmenter(network, Mode.AXIAL).segment(Phantom.ct(GRID, 10, 3)).labels().geometry())
