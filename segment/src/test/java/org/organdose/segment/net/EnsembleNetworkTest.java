@@ -21,6 +21,7 @@ import org.organdose.segment.Segmentation;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.infer.SegmentationRunner;
 import org.organdose.segment.infer.SliceSegmenter;
+import org.organdose.segment.train.CrossValidation;
 
 /** Ensembles: the average of the members' probabilities, built from model folders, refused when members disagree. */
 class EnsembleNetworkTest {
@@ -145,9 +146,11 @@ class EnsembleNetworkTest {
     void measuredAccuracyIsKeptInTheEnsemblesModelJson() throws Exception {
         Path ensembleDir = dir.resolve("rec");
         EnsembleSpec.assemble(List.of(saveModel("a", 3, 1)), ensembleDir);
-        EnsembleSpec.read(ensembleDir).withAccuracy(Map.of("heldOut", List.of())).write(ensembleDir);
+        EnsembleSpec.read(ensembleDir).withAccuracy(Map.of("trainingNote", "kept")).write(ensembleDir);
+        CrossValidation.recordInModel(ensembleDir, List.of());
         EnsembleSpec reread = EnsembleSpec.read(ensembleDir);
-        assertThat(reread.accuracy()).containsKey("heldOut");
+        assertThat(reread.accuracy()).containsEntry("trainingNote", "kept").containsEntry("heldOut", List.of());
+        assertThat(reread.members()).containsExactly("a");
         assertThat(reread.combination()).isEqualTo(EnsembleSpec.MEAN_OF_PROBABILITIES);
         assertThat(EnsembleSpec.isEnsemble(ensembleDir)).isTrue();
         assertThat(EnsembleSpec.isEnsemble(ensembleDir.resolve("a"))).isFalse();
