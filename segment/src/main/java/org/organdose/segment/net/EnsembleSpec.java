@@ -53,7 +53,7 @@ public record EnsembleSpec(String name, String architecture, List<String> member
             JsonNode architecture = JSON.readTree(file.toFile()).path("architecture");
             return ARCHITECTURE.equals(architecture.asText());
         } catch (IOException e) {
-            throw new SegmentationException(file + ": unreadable model description: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new SegmentationException(file + ": unreadable model description: " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -64,7 +64,7 @@ public record EnsembleSpec(String name, String architecture, List<String> member
         try {
             spec = JSON.readValue(file.toFile(), EnsembleSpec.class);
         } catch (IOException e) {
-            throw new SegmentationException(file + ": unreadable model description: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new SegmentationException(file + ": unreadable model description: " + firstLine(e.getMessage()), e);
         }
         if (!ARCHITECTURE.equals(spec.architecture()) || spec.members() == null || spec.members().isEmpty()) {
             throw new SegmentationException(file + ": not an ensemble with members");
@@ -173,5 +173,9 @@ public record EnsembleSpec(String name, String architecture, List<String> member
     private static boolean isPlainName(String member) {
         return !member.isEmpty() && !member.equals(".") && !member.equals("..") && !member.contains("/")
                 && !member.contains("\\");
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }
