@@ -1,10 +1,7 @@
 package org.organdose.segment.net;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.organdose.image.io.AtomicFileOutput;
 import org.organdose.segment.SegmentationException;
 
 /**
@@ -38,34 +34,17 @@ public record EnsembleSpec(String name, String architecture, List<String> member
 
     public static final String ARCHITECTURE = "ensemble";
     public static final String MEAN_OF_PROBABILITIES = "mean of the members' softmax class probabilities, then the most probable class";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final String TRAINING_LOG = "training.log";
 
     /** Whether the model folder {@code dir} holds an ensemble rather than a single network. */
     public static boolean isEnsemble(Path dir) throws SegmentationException {
-        Path file = dir.resolve(ModelSpec.FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            throw new SegmentationException(file + ": no model description (model.json) found");
-        }
-        try {
-            JsonNode architecture = JSON.readTree(file.toFile()).path("architecture");
-            return ARCHITECTURE.equals(architecture.asText());
-        } catch (IOException e) {
-            throw new SegmentationException(file + ": unreadable model description: " + firstLine(e.getMessage()), e);
-        }
+        return ARCHITECTURE.equals(ModelSpec.readJson(dir, JsonNode.class).path("architecture").asText());
     }
 
     /** Reads {@code dir/model.json} and checks that it names member folders that exist. */
     public static EnsembleSpec read(Path dir) throws SegmentationException {
         Path file = dir.resolve(ModelSpec.FILE_NAME);
-        EnsembleSpec spec;
-        try {
-            spec = JSON.readValue(file.toFile(), EnsembleSpec.class);
-        } catch (IOException e) {
-            throw new SegmentationException(file + ": unreadable model description: " + firstLine(e.getMessage()), e);
-        }
+        EnsembleSpec spec = ModelSpec.readJson(dir, EnsembleSpec.class);
         if (!ARCHITECTURE.equals(spec.architecture()) || spec.members() == null || spec.members().isEmpty()) {
             throw new SegmentationException(file + ": not an ensemble with members");
         }
@@ -157,7 +136,7 @@ public record EnsembleSpec(String name, String architecture, List<String> member
 
     /** Writes {@code dir/model.json} atomically. */
     public void write(Path dir) throws IOException {
-        AtomicFileOutput.write(dir.resolve(ModelSpec.FILE_NAME), o -> JSON.writeValue(o, this));
+        ModelSpec.writeJson(dir, this);
     }
 
     /** The model's folder name, made unique among the members with a numeric suffix. */
@@ -173,9 +152,5 @@ public record EnsembleSpec(String name, String architecture, List<String> member
     private static boolean isPlainName(String member) {
         return !member.isEmpty() && !member.equals(".") && !member.equals("..") && !member.contains("/")
                 && !member.contains("\\");
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }

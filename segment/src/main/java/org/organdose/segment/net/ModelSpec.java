@@ -90,18 +90,27 @@ public record ModelSpec(
 
     /** Reads {@code dir/model.json} and checks that it describes a usable model. */
     public static ModelSpec read(Path dir) throws SegmentationException {
+        ModelSpec spec = readJson(dir, ModelSpec.class);
+        spec.validate(dir.resolve(FILE_NAME));
+        return spec;
+    }
+
+    /** Parses {@code dir/model.json} (a single network's or an ensemble's) as {@code type}, with one clear error line. */
+    static <T> T readJson(Path dir, Class<T> type) throws SegmentationException {
         Path file = dir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
             throw new SegmentationException(file + ": no model description (model.json) found");
         }
-        ModelSpec spec;
         try {
-            spec = JSON.readValue(file.toFile(), ModelSpec.class);
+            return JSON.readValue(file.toFile(), type);
         } catch (IOException e) {
             throw new SegmentationException(file + ": unreadable model description: " + firstLine(e.getMessage()), e);
         }
-        spec.validate(file);
-        return spec;
+    }
+
+    /** Writes {@code value} as {@code dir/model.json} atomically. */
+    static void writeJson(Path dir, Object value) throws IOException {
+        AtomicFileOutput.write(dir.resolve(FILE_NAME), out -> JSON.writeValue(out, value));
     }
 
     private void validate(Path file) throws SegmentationException {
@@ -131,7 +140,7 @@ public record ModelSpec(
 
     /** Writes {@code dir/model.json} atomically. */
     public void write(Path dir) throws IOException {
-        AtomicFileOutput.write(dir.resolve(FILE_NAME), out -> JSON.writeValue(out, this));
+        writeJson(dir, this);
     }
 
     private static String firstLine(String s) {
