@@ -3,6 +3,7 @@ package org.organdose.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.organdose.image.io.ImageFiles;
+import org.organdose.image.io.ImageFormat;
 import org.organdose.image.io.ImageIoException;
 import org.organdose.image.io.MedicalImage;
 import org.organdose.image.io.ReadOptions;
@@ -38,6 +39,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
             throw new BadInputException(output + ": output would overwrite the input");
         }
+        ImageFormat.forOutput(output);
         MedicalImage image = ImageFiles.read(input, new ReadOptions(seriesUid));
         StorageType storage = type != null ? type : StorageType.smallestExact(image.volume());
         ImageFiles.write(image.volume(), storage, output);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.organdose.image.io.ImageFiles;
+import org.organdose.image.io.ImageFormat;
 import org.organdose.image.io.MedicalImage;
 import org.organdose.image.io.ReadOptions;
 import org.organdose.segment.Mode;
@@ -50,6 +51,8 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, SegmentationException {
+        // a wrong extension is found before a minute of segmentation, not after
+        ImageFormat.forOutput(out);
         MedicalImage image = ImageFiles.read(ct, new ReadOptions(seriesUid));
         Path modelDir = model != null ? model : ModelFolders.shipped(SegmentationRunner.DEFAULT_MODEL);
         long start = System.nanoTime();

@@ -64,6 +64,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "MODEL", description = "start from this model (transfer learning: heads first, then the whole net)")
     Path init;
 
+    @Option(names = "--teacher", paramLabel = "MODEL", description = "label the organs a training case leaves unlabelled with this model's"
+            + " consensus segmentation (self-training); refused if it was trained on a held-out case")
+    Path teacher;
+
     @Option(names = "--folds", defaultValue = "0", description = "number of folds (0: none)")
     int folds;
 
@@ -156,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
         MaskRcnnTrainer.Backbone variant;
         try {
             config = TrainingConfig.builder(data, out).planes(planes).slicesPerStack(slices).huWindow(huWindowSetting()).epochs(epochs).stepsPerEpoch(steps).batchSize(batch)
-                    .resume(resume).init(init).folds(crossValidate ? 0 : folds, fold).holdOut(holdOut).exclude(exclude)
+                    .resume(resume).init(init).teacher(teacher).folds(crossValidate ? 0 : folds, fold).holdOut(holdOut).exclude(exclude)
                     .seed(seed).synthetic(synthetic, syntheticWeight).augmentation(augmentationSet()).architecture(pixelNetwork)
                     .command("organdose " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
                     .build();

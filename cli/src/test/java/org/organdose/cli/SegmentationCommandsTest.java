@@ -61,6 +61,16 @@ class SegmentationCommandsTest {
     }
 
     @Test
+    void segmentRefusesAnUnwritableOutputBeforeReadingAnything() throws IOException {
+        Path out = dir.resolve("labels.png");
+        CommandLineTest.Run run = CommandLineTest.run("segment", dir.resolve("missing-ct.nii.gz").toString(), "--out",
+                out.toString(), "--model", dir.resolve("no-model").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("labels.png").contains("cannot write this format").doesNotContain("missing-ct");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
     void ensembleCombinesTrainedModelsThatSegmentTogether() throws IOException {
         Path a = untrainedModel("seed-1", 3, 1);
         Path b = untrainedModel("seed-2", 3, 2);

@@ -1,10 +1,13 @@
 package org.organdose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.organdose.image.SharedData;
 
 /** The architecture and input options of {@code organdose train}. */
 class TrainCommandTest {
@@ -47,6 +50,20 @@ class TrainCommandTest {
         run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(), "--hu-window", "300");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--hu-window needs two values LOW,HIGH");
+    }
+
+    @Test
+    void aTeacherTrainedOnTheHeldOutCaseIsRefusedBeforeAnythingIsWritten() {
+        Path data = SharedData.resolve("ct");
+        Path teacher = Path.of("..", "models", "unet25d-abdomen");
+        assumeTrue(Files.isRegularFile(teacher.resolve("model.json")), "no shipped model at " + teacher);
+        Path out = dir.resolve("student");
+        CommandLineTest.Run run = CommandLineTest.run("train", data.toString(), "--out", out.toString(),
+                "--hold-out", "totalseg-s0009", "--teacher", teacher.toString(), "--epochs", "1", "--steps", "1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).contains(teacher.resolve("model.json").toString()).contains("trained on totalseg-s0009");
+        assertThat(Files.exists(out)).isFalse();
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class MaskRcnnTrainer {
         if (!config.resume() && Files.exists(config.out().resolve(ModelSpec.FILE_NAME))) {
             throw new SegmentationException(config.out() + ": already holds a model; use --resume to continue it or choose another --out");
         }
-        TrainingRun.Split split = TrainingRun.split(config, cases);
+        TrainingRun.Split split = TrainingRun.split(config, cases, listener);
         List<TrainingCase> training = split.training();
         List<TrainingCase> validation = split.validation();
         ModelSpec spec = initialSpec();
@@ -115,7 +115,7 @@ public final class MaskRcnnTrainer {
                 takeBackbone(config.init(), network);
                 listener.message("backbone (ResNet body and pyramid) from the semantic FPN " + config.init());
             }
-            spec.withTraining(TrainingRun.trainingData(training), settings(validation, state, startedFrom)).write(config.out());
+            spec.withTraining(TrainingRun.trainingData(training), settings(split, state, startedFrom)).write(config.out());
             MaskRcnnOptimiser opt = null;
             try (WeightAverage average = new WeightAverage(network.net(), network.model().getNDManager(), Trainer.AVERAGE_DECAY)) {
                 for (int epoch = state.epochsDone; epoch < config.epochs(); epoch++) {
@@ -140,7 +140,7 @@ public final class MaskRcnnTrainer {
                     state.record(summary);
                     TrainingRun.saveCheckpoint(checkpoints, state, network::saveWeights);
                     TrainingRun.appendLog(config.out(), summary.logLine(config.epochs()) + lossesLine(meanLosses));
-                    spec.withTraining(TrainingRun.trainingData(training), settings(validation, state, startedFrom))
+                    spec.withTraining(TrainingRun.trainingData(training), settings(split, state, startedFrom))
                             .withAccuracy(TrainingRun.accuracy(state, validation)).write(config.out());
                     listener.epochDone(summary);
                 }
@@ -237,7 +237,7 @@ public final class MaskRcnnTrainer {
                 Trainer.WEIGHTS, null, null, null);
     }
 
-    private Map<String, Object> settings(List<TrainingCase> validation, Trainer.TrainingState state, Path startedFrom) {
+    private Map<String, Object> settings(TrainingRun.Split split, Trainer.TrainingState state, Path startedFrom) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", config.command());
         m.put("backbone", backbone == Backbone.LIGHT ? "light ResNet-18-style (basic units 2-2-2-2), CPU-sized" : "ResNet-50 (the paper's)");
@@ -268,7 +268,10 @@ public final class MaskRcnnTrainer {
             m.put("folds", config.folds());
             m.put("fold", config.fold());
         }
-        m.put("validationCases", validation.stream().map(TrainingCase::id).toList());
+        if (split.teacher() != null) {
+            m.put(TeacherLabels.SETTINGS_KEY, split.teacher());
+        }
+        m.put("validationCases", split.validation().stream().map(TrainingCase::id).toList());
         m.put("weightAverageDecay", Trainer.AVERAGE_DECAY);
         m.put("history", state.history);
         return m;

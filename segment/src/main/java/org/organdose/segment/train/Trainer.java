@@ -80,7 +80,7 @@ public final class Trainer {
         if (!config.resume() && Files.exists(config.out().resolve(ModelSpec.FILE_NAME))) {
             throw new SegmentationException(config.out() + ": already holds a model; use --resume to continue it or choose another --out");
         }
-        TrainingRun.Split split = TrainingRun.split(config, cases);
+        TrainingRun.Split split = TrainingRun.split(config, cases, listener);
         ModelSpec spec = initialSpec();
         // a resumed transfer-learning run keeps its schedule: the model it started from is in model.json
         Path startedFrom = config.init() != null ? config.init() : TrainingRun.recordedPath(spec, "init");
@@ -252,6 +252,9 @@ public final class Trainer {
         if (config.folds() > 0) {
             m.put("folds", config.folds());
             m.put("fold", config.fold());
+        }
+        if (split.teacher() != null) {
+            m.put(TeacherLabels.SETTINGS_KEY, split.teacher());
         }
         m.put("validationCases", split.validation().stream().map(TrainingCase::id).toList());
         m.put("weightAverageDecay", AVERAGE_DECAY);

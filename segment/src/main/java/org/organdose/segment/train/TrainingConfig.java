@@ -43,13 +43,15 @@ import org.organdose.segment.preprocess.HuWindow;
  * @param command the command line, recorded in model.json
  * @param architecture the pixel network the U-Net trainer builds: {@link ModelSpec#UNET} or
  *     {@link ModelSpec#SEMANTIC_FPN} (the Mask R-CNN has its own trainer)
+ * @param teacher model folder whose segmentation labels the organs a training case leaves
+ *     unlabelled ({@link TeacherLabels}), or null
  */
 public record TrainingConfig(
         List<Path> data, Path out, Set<Plane> planes, int epochs, int stepsPerEpoch, int batchSize, int cropSize,
         double spacingMm, int slicesPerStack, HuWindow huWindow, int baseWidth, int depth, double learningRate,
         boolean resume, Path init, int freezeEpochs, int folds, int fold, Set<String> holdOut, Set<String> exclude,
         long seed, double modelLabelWeight, int syntheticCases, double syntheticWeight, Augmentation augmentation,
-        String command, String architecture) {
+        String command, String architecture, Path teacher) {
 
     public TrainingConfig {
         data = List.copyOf(data);
@@ -97,7 +99,7 @@ public record TrainingConfig(
     public TrainingConfig forFold(int k, int i, Path folder) {
         return new TrainingConfig(data, folder, planes, epochs, stepsPerEpoch, batchSize, cropSize, spacingMm, slicesPerStack,
                 huWindow, baseWidth, depth, learningRate, false, init, freezeEpochs, k, i, holdOut, exclude, seed, modelLabelWeight,
-                syntheticCases, syntheticWeight, augmentation, command, architecture);
+                syntheticCases, syntheticWeight, augmentation, command, architecture, teacher);
     }
 
     /** Mutable builder with the defaults of {@code organdose train}. */
@@ -129,6 +131,7 @@ public record TrainingConfig(
         private Augmentation augmentation = Augmentation.DEFAULT;
         private String command = "";
         private String architecture = ModelSpec.UNET;
+        private Path teacher;
 
         private Builder(List<Path> data, Path out) {
             this.data = data;
@@ -158,11 +161,12 @@ public record TrainingConfig(
         public Builder augmentation(Augmentation v) { augmentation = v; return this; }
         public Builder command(String v) { command = v; return this; }
         public Builder architecture(String v) { architecture = v; return this; }
+        public Builder teacher(Path v) { teacher = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(data, out, planes, epochs, stepsPerEpoch, batchSize, cropSize, spacingMm,
                     slicesPerStack, huWindow, baseWidth, depth, learningRate, resume, init, freezeEpochs, folds, fold, holdOut,
-                    exclude, seed, modelLabelWeight, syntheticCases, syntheticWeight, augmentation, command, architecture);
+                    exclude, seed, modelLabelWeight, syntheticCases, syntheticWeight, augmentation, command, architecture, teacher);
         }
     }
 }

@@ -32,8 +32,12 @@ final class TrainingRun {
     private TrainingRun() {
     }
 
-    /** The training cases (the real ones, then the config's digital patients) and the held-out ones. */
-    record Split(List<TrainingCase> training, List<TrainingCase> validation) {
+    /**
+     * The training cases (the real ones, then the config's digital patients) and the held-out ones.
+     *
+     * @param teacher what model.json records of the teacher that labelled training cases, or null
+     */
+    record Split(List<TrainingCase> training, List<TrainingCase> validation, Map<String, Object> teacher) {
     }
 
     /** Writes a network's weights to a file. */
@@ -43,9 +47,15 @@ final class TrainingRun {
 
     /**
      * Fold i holds out the cases whose index in id order is i modulo k, plus any named hold-outs;
-     * excluded cases are dropped first; digital patients only ever train.
+     * excluded cases are dropped first; digital patients only ever train. With a teacher, the
+     * training cases' unlabelled organs are labelled by it ({@link TeacherLabels}).
      */
-    static Split split(TrainingConfig config, List<TrainingCase> cases) throws SegmentationException {
+    static Split split(TrainingConfig config, List<TrainingCase> cases, ProgressListener listener) throws SegmentationException {
+        Split split = split(config, cases);
+        return config.teacher() == null ? split : TeacherLabels.of(config.teacher()).teach(split, listener);
+    }
+
+    private static Split split(TrainingConfig config, List<TrainingCase> cases) throws SegmentationException {
         List<TrainingCase> all = usable(config, cases);
         List<TrainingCase> training = new ArrayList<>();
         List<TrainingCase> validation = new ArrayList<>();
@@ -58,7 +68,7 @@ final class TrainingRun {
             throw new SegmentationException("no training cases left after holding out " + ids(validation));
         }
         training.addAll(SyntheticCases.of(config.syntheticCases(), config.syntheticWeight(), config.seed()));
-        return new Split(training, validation);
+        return new Split(training, validation, null);
     }
 
     /** The cases in id order without the excluded ones, after checking ids are unique and hold-outs exist. */
