@@ -56,13 +56,7 @@ public final class MaskRcnnNetwork implements SliceClassifier {
                     + " model, not a Mask R-CNN");
         }
         MaskRcnnNetwork network = create(spec, 0);
-        try {
-            network.loadWeights(dir.resolve(spec.weightsFile()));
-        } catch (SegmentationException e) {
-            network.close();
-            throw e;
-        }
-        return network;
+        return WeightsFile.loadInto(network, network.net, network.model.getNDManager(), dir.resolve(spec.weightsFile()));
     }
 
     @Override

@@ -57,13 +57,7 @@ public final class SegmentationNetwork implements SliceClassifier {
                     + " model, not a U-Net or semantic FPN");
         }
         SegmentationNetwork network = create(spec, 0);
-        try {
-            network.loadWeights(dir.resolve(spec.weightsFile()));
-        } catch (SegmentationException e) {
-            network.close();
-            throw e;
-        }
-        return network;
+        return WeightsFile.loadInto(network, network.net, network.model.getNDManager(), dir.resolve(spec.weightsFile()));
     }
 
     @Override

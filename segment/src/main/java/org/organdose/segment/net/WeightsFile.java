@@ -31,6 +31,21 @@ public final class WeightsFile {
         }
     }
 
+    /**
+     * A freshly created {@code network} given the weights in {@code file}; if they cannot be read,
+     * the network is closed (freeing its native memory) and the error passed on.
+     */
+    public static <N extends SliceClassifier> N loadInto(N network, Block net, NDManager manager, Path file)
+            throws SegmentationException {
+        try {
+            read(net, manager, file);
+            return network;
+        } catch (SegmentationException e) {
+            network.close();
+            throw e;
+        }
+    }
+
     /** Writes {@code net}'s weights atomically (never a partial file). */
     public static void write(Block net, Path file) throws IOException {
         AtomicFileOutput.write(file, out -> {

@@ -246,12 +246,7 @@ public final class MaskRcnnTrainer {
         if (startedFrom != null) {
             m.put(INIT_KEY, startedFrom.toString());
         }
-        m.put("epochs", config.epochs());
-        m.put("epochsDone", state.epochsDone);
-        m.put("stepsPerEpoch", config.stepsPerEpoch());
-        m.put("batchSize", config.batchSize());
-        m.put("cropSize", config.cropSize());
-        m.put("optimizer", "Adam");
+        TrainingRun.putSchedule(m, config, state);
         m.put("schedule", String.format(Locale.ROOT,
                 "epochs 1-%d: heads, pyramid and RPN with the ResNet body frozen, learning rate %.1e; then the whole net at %.1e",
                 config.freezeEpochs(), config.learningRate(), config.learningRate() / 10));
@@ -259,21 +254,7 @@ public final class MaskRcnnTrainer {
                 + " samples not labelling every organ give positives only");
         m.put("roisPerImage", MaskRcnn.Sampling.ROIS_PER_IMAGE);
         m.put(MaskRcnnNetwork.SCORE_THRESHOLD_KEY, MaskRcnn.SCORE_THRESHOLD);
-        m.put("seed", config.seed());
-        m.put("planes", List.copyOf(config.planes()));
-        m.put("augmentation", config.augmentation());
-        m.put("syntheticCases", config.syntheticCases());
-        m.put("syntheticWeight", config.syntheticWeight());
-        if (config.folds() > 0) {
-            m.put("folds", config.folds());
-            m.put("fold", config.fold());
-        }
-        if (split.teacher() != null) {
-            m.put(TeacherLabels.SETTINGS_KEY, split.teacher());
-        }
-        m.put("validationCases", split.validation().stream().map(TrainingCase::id).toList());
-        m.put("weightAverageDecay", Trainer.AVERAGE_DECAY);
-        m.put("history", state.history);
+        TrainingRun.putData(m, config, split, state);
         return m;
     }
 }

@@ -232,33 +232,14 @@ public final class Trainer {
     private Map<String, Object> settings(TrainingRun.Split split, TrainingState state, Path startedFrom) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", config.command());
-        m.put("epochs", config.epochs());
-        m.put("epochsDone", state.epochsDone);
-        m.put("stepsPerEpoch", config.stepsPerEpoch());
-        m.put("batchSize", config.batchSize());
-        m.put("cropSize", config.cropSize());
-        m.put("optimizer", "Adam");
+        TrainingRun.putSchedule(m, config, state);
         m.put("learningRate", config.learningRate());
         m.put("loss", "soft Dice + cross-entropy, masked for unlabelled organs");
-        m.put("seed", config.seed());
-        m.put("planes", List.copyOf(config.planes()));
-        m.put("augmentation", config.augmentation());
-        m.put("syntheticCases", config.syntheticCases());
-        m.put("syntheticWeight", config.syntheticWeight());
         if (startedFrom != null) {
             m.put("init", startedFrom.toString());
             m.put("freezeEpochs", config.freezeEpochs());
         }
-        if (config.folds() > 0) {
-            m.put("folds", config.folds());
-            m.put("fold", config.fold());
-        }
-        if (split.teacher() != null) {
-            m.put(TeacherLabels.SETTINGS_KEY, split.teacher());
-        }
-        m.put("validationCases", split.validation().stream().map(TrainingCase::id).toList());
-        m.put("weightAverageDecay", AVERAGE_DECAY);
-        m.put("history", state.history);
+        TrainingRun.putData(m, config, split, state);
         return m;
     }
 

@@ -129,6 +129,38 @@ final class TrainingRun {
         return list;
     }
 
+    /** The run's size in model.json's training settings, the same for every trainer. */
+    static void putSchedule(Map<String, Object> m, TrainingConfig config, Trainer.TrainingState state) {
+        m.put("epochs", config.epochs());
+        m.put("epochsDone", state.epochsDone);
+        m.put("stepsPerEpoch", config.stepsPerEpoch());
+        m.put("batchSize", config.batchSize());
+        m.put("cropSize", config.cropSize());
+        m.put("optimizer", "Adam");
+    }
+
+    /**
+     * What the network saw and how it was checked, in model.json's training settings: seed, planes,
+     * augmentation, digital patients, fold, teacher, held-out cases, weight average, per-epoch history.
+     */
+    static void putData(Map<String, Object> m, TrainingConfig config, Split split, Trainer.TrainingState state) {
+        m.put("seed", config.seed());
+        m.put("planes", List.copyOf(config.planes()));
+        m.put("augmentation", config.augmentation());
+        m.put("syntheticCases", config.syntheticCases());
+        m.put("syntheticWeight", config.syntheticWeight());
+        if (config.folds() > 0) {
+            m.put("folds", config.folds());
+            m.put("fold", config.fold());
+        }
+        if (split.teacher() != null) {
+            m.put(TeacherLabels.SETTINGS_KEY, split.teacher());
+        }
+        m.put("validationCases", split.validation().stream().map(TrainingCase::id).toList());
+        m.put("weightAverageDecay", Trainer.AVERAGE_DECAY);
+        m.put("history", state.history);
+    }
+
     /** model.json's accuracy: the held-out Dice of the latest epoch, or null without hold-outs. */
     static Map<String, Object> accuracy(Trainer.TrainingState state, List<TrainingCase> validation) {
         if (validation.isEmpty() || state.epochsDone == 0) {

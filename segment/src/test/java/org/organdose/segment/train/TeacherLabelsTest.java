@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.Geometry;
@@ -53,6 +54,16 @@ class TeacherLabelsTest {
     private static LabelledCase heldOut(String id) {
         Geometry g = Geometry.axisAligned(4, 4, 4, new double[] {2, 2, 2}, new double[3]);
         return new LabelledCase(id, new Volume(g), new LabelMap(g), Set.of(Organ.LIVER), 1.0);
+    }
+
+    /** A folder {@code name} holding the shipped model's model.json after {@code edit}. */
+    private Path shippedModelJsonEdited(String name, Consumer<ObjectNode> edit) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode spec = (ObjectNode) json.readTree(SHIPPED.resolve(ModelSpec.FILE_NAME).toFile());
+        edit.accept(spec);
+        json.writeValue(folder.resolve(ModelSpec.FILE_NAME).toFile(), spec);
+        return folder;
     }
 
     @Test
@@ -100,11 +111,8 @@ class TeacherLabelsTest {
     @Test
     void whatTheTeachersOwnTeacherSawCountsAsSeen() throws Exception {
         assumeShippedModel();
-        Path student = Files.createDirectories(dir.resolve("student"));
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode spec = (ObjectNode) json.readTree(SHIPPED.resolve(ModelSpec.FILE_NAME).toFile());
-        ((ObjectNode) spec.get("training")).putObject(TeacherLabels.SETTINGS_KEY).putArray("trainedOn").add("case-of-the-teachers-teacher");
-        json.writeValue(student.resolve(ModelSpec.FILE_NAME).toFile(), spec);
+        Path student = shippedModelJsonEdited("student", spec -> ((ObjectNode) spec.get("training"))
+                .putObject(TeacherLabels.SETTINGS_KEY).putArray("trainedOn").add("case-of-the-teachers-teacher"));
         LabelledCase held = heldOut("case-of-the-teachers-teacher");
         assertThatThrownBy(() -> TeacherLabels.of(student).teach(new TrainingRun.Split(List.of(), List.of(held), null),
                 ProgressListener.silent())).hasMessageContaining("trained on case-of-the-teachers-teacher");
@@ -113,11 +121,7 @@ class TeacherLabelsTest {
     @Test
     void aTeacherThatDoesNotSayWhatItWasTrainedOnIsRefused() throws Exception {
         assumeShippedModel();
-        Path silent = Files.createDirectories(dir.resolve("silent"));
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode spec = (ObjectNode) json.readTree(SHIPPED.resolve(ModelSpec.FILE_NAME).toFile());
-        spec.remove("trainingData");
-        json.writeValue(silent.resolve(ModelSpec.FILE_NAME).toFile(), spec);
+        Path silent = shippedModelJsonEdited("silent", spec -> spec.remove("trainingData"));
         assertThatThrownBy(() -> TeacherLabels.of(silent)).isInstanceOf(SegmentationException.class)
                 .hasMessageContaining(silent.resolve(ModelSpec.FILE_NAME).toString()).hasMessageContaining("trainingData");
     }
