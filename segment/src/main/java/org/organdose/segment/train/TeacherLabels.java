@@ -36,10 +36,12 @@ final class TeacherLabels {
     private static final String TRAINED_ON = "trainedOn";
 
     private final Path modelDir;
+    private final List<String> commands;
     private final Set<String> trainedOn;
 
-    private TeacherLabels(Path modelDir, Set<String> trainedOn) {
+    private TeacherLabels(Path modelDir, List<String> commands, Set<String> trainedOn) {
         this.modelDir = modelDir;
+        this.commands = commands;
         this.trainedOn = trainedOn;
     }
 
@@ -54,8 +56,12 @@ final class TeacherLabels {
             networks.add(modelDir);
         }
         Set<String> seen = new TreeSet<>();
+        List<String> commands = new ArrayList<>();
         for (Path network : networks) {
             ModelSpec spec = ModelSpec.read(network);
+            if (spec.training() != null && spec.training().get("command") instanceof String command) {
+                commands.add(command);
+            }
             if (spec.trainingData() == null) {
                 throw new SegmentationException(network.resolve(ModelSpec.FILE_NAME)
                         + ": says nothing of the cases it was trained on; a teacher must (model.json \"trainingData\")");
@@ -66,7 +72,7 @@ final class TeacherLabels {
                 earlier.forEach(id -> seen.add(String.valueOf(id)));
             }
         }
-        return new TeacherLabels(modelDir, seen);
+        return new TeacherLabels(modelDir, List.copyOf(commands), seen);
     }
 
     /**
@@ -88,10 +94,14 @@ final class TeacherLabels {
         return new TrainingRun.Split(training, split.validation(), record());
     }
 
-    /** What model.json records: the teacher and every case whose labels reached it. */
+    /**
+     * What model.json records: the teacher, the command(s) that trained it (the folder may later hold
+     * another model) and every case whose labels reached it.
+     */
     private Map<String, Object> record() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", modelDir.toString());
+        m.put("trainedBy", commands);
         m.put("mode", Mode.CONSENSUS.name());
         m.put(TRAINED_ON, List.copyOf(trainedOn));
         return m;

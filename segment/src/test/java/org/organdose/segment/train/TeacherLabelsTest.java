@@ -94,6 +94,7 @@ class TeacherLabelsTest {
             assertThat(m.get(o).dice()).as(o.key()).isGreaterThan(0.75);
         }
         assertThat(split.teacher()).containsEntry("model", SHIPPED.toString());
+        assertThat(split.teacher().get("trainedBy")).asList().singleElement().asString().startsWith("organdose train");
         assertThat(split.teacher().get("trainedOn")).asList().contains("totalseg-s0009", "synthetic-00");
     }
 
