@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.SharedData;
+import org.organdose.segment.infer.SegmentationRunner;
 
 /** The architecture and input options of {@code organdose train}. */
 class TrainCommandTest {
@@ -55,7 +56,7 @@ class TrainCommandTest {
     @Test
     void aTeacherTrainedOnTheHeldOutCaseIsRefusedBeforeAnythingIsWritten() {
         Path data = SharedData.resolve("ct");
-        Path teacher = Path.of("..", "models", "unet25d-abdomen");
+        Path teacher = Path.of("..", "models", SegmentationRunner.DEFAULT_MODEL);
         assumeTrue(Files.isRegularFile(teacher.resolve("model.json")), "no shipped model at " + teacher);
         Path out = dir.resolve("student");
         CommandLineTest.Run run = CommandLineTest.run("train", data.toString(), "--out", out.toString(),

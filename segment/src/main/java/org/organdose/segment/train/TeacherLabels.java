@@ -15,6 +15,7 @@ import org.organdose.image.Organ;
 import org.organdose.segment.Mode;
 import org.organdose.segment.Segmentation;
 import org.organdose.segment.SegmentationException;
+import org.organdose.segment.Segmenter;
 import org.organdose.segment.data.LabelledCase;
 import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.infer.SegmentationRunner;
@@ -87,11 +88,24 @@ final class TeacherLabels {
                         + held.id() + ", which this run holds out; use a teacher trained without it");
             }
         }
-        List<TrainingCase> training = new ArrayList<>();
-        for (TrainingCase c : split.training()) {
-            training.add(c.labelled().containsAll(EnumSet.allOf(Organ.class)) ? c : taught(c, listener));
+        List<TrainingCase> training = new ArrayList<>(split.training());
+        if (training.stream().allMatch(TeacherLabels::labelsEveryOrgan)) {
+            return new TrainingRun.Split(training, split.validation(), record());
+        }
+        // the network is loaded once for all the cases it labels
+        try (SegmentationRunner.LoadedModel teacher = SegmentationRunner.load(modelDir)) {
+            Segmenter segmenter = teacher.segmenter(Mode.CONSENSUS);
+            for (int i = 0; i < training.size(); i++) {
+                if (!labelsEveryOrgan(training.get(i))) {
+                    training.set(i, taught(training.get(i), segmenter, listener));
+                }
+            }
         }
         return new TrainingRun.Split(training, split.validation(), record());
+    }
+
+    private static boolean labelsEveryOrgan(TrainingCase c) {
+        return c.labelled().containsAll(EnumSet.allOf(Organ.class));
     }
 
     /**
@@ -107,7 +121,7 @@ final class TeacherLabels {
         return m;
     }
 
-    private TrainingCase taught(TrainingCase source, ProgressListener listener) throws SegmentationException {
+    private TrainingCase taught(TrainingCase source, Segmenter segmenter, ProgressListener listener) throws SegmentationException {
         long start = System.nanoTime();
         LabelledCase own;
         try {
@@ -115,7 +129,7 @@ final class TeacherLabels {
         } catch (IOException e) {
             throw new SegmentationException("cannot read training case " + source.id() + ": " + e.getMessage(), e);
         }
-        Segmentation s = SegmentationRunner.segment(own.ct(), Mode.CONSENSUS, modelDir);
+        Segmentation s = segmenter.segment(own.ct());
         LabelMap teacher = WorkingGrid.labelsOnto(s.labels(), own.labels().geometry());
         LabelMap labels = own.labels().copy();
         Set<Organ> filled = EnumSet.noneOf(Organ.class);

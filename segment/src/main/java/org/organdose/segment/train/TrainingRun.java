@@ -51,11 +51,11 @@ final class TrainingRun {
      * training cases' unlabelled organs are labelled by it ({@link TeacherLabels}).
      */
     static Split split(TrainingConfig config, List<TrainingCase> cases, ProgressListener listener) throws SegmentationException {
-        Split split = split(config, cases);
+        Split split = splitCases(config, cases);
         return config.teacher() == null ? split : TeacherLabels.of(config.teacher()).teach(split, listener);
     }
 
-    private static Split split(TrainingConfig config, List<TrainingCase> cases) throws SegmentationException {
+    private static Split splitCases(TrainingConfig config, List<TrainingCase> cases) throws SegmentationException {
         List<TrainingCase> all = usable(config, cases);
         List<TrainingCase> training = new ArrayList<>();
         List<TrainingCase> validation = new ArrayList<>();
