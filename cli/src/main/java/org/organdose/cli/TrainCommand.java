@@ -99,6 +99,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "sampling weight of each digital patient, a real case weighs 1; default ${DEFAULT-VALUE}")
     double syntheticWeight;
 
+    @Option(names = "--model-label-weight", defaultValue = "0.5", paramLabel = "W",
+            description = "sampling weight of a real case whose labels a model made (its case.json says MODEL OUTPUT), a case with manual labels weighs 1; default ${DEFAULT-VALUE}")
+    double modelLabelWeight;
+
     @Option(names = "--augmentation", defaultValue = "default", paramLabel = "SET",
             description = "default (with organ intensity and gamma randomization), targets (as default, but each organ moved to a random mean of 20-220 HU instead of shifted by -60..+160), targets-or-shifts (either, with equal chance), truncated-fov (as default, and 30 % of samples cut to a square 140-260 mm field of view), basic (without them, for comparison) or none")
     String augmentation;
@@ -161,7 +165,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             config = TrainingConfig.builder(data, out).planes(planes).slicesPerStack(slices).huWindow(huWindowSetting()).epochs(epochs).stepsPerEpoch(steps).batchSize(batch)
                     .resume(resume).init(init).teacher(teacher).folds(crossValidate ? 0 : folds, fold).holdOut(holdOut).exclude(exclude)
-                    .seed(seed).synthetic(synthetic, syntheticWeight).augmentation(augmentationSet()).architecture(pixelNetwork)
+                    .seed(seed).modelLabelWeight(modelLabelWeight).synthetic(synthetic, syntheticWeight).augmentation(augmentationSet()).architecture(pixelNetwork)
                     .command("organdose " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
                     .build();
             variant = backboneVariant();

@@ -54,6 +54,15 @@ class TrainCommandTest {
     }
 
     @Test
+    void aModelLabelWeightThatIsNotPositiveIsBadInput() {
+        CommandLineTest.Run run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
+                "--model-label-weight", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("the weight of model-labelled cases must be positive, got 0.0");
+        assertThat(Files.exists(dir.resolve("m"))).isFalse();
+    }
+
+    @Test
     void aTeacherTrainedOnTheHeldOutCaseIsRefusedBeforeAnythingIsWritten() {
         Path data = SharedData.resolve("ct");
         Path teacher = Path.of("..", "models", SegmentationRunner.DEFAULT_MODEL);

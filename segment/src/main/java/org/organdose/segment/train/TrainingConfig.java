@@ -80,6 +80,9 @@ public record TrainingConfig(
         if (syntheticCases < 0 || !(syntheticWeight > 0)) {
             problems.add("synthetic cases must be >= 0 with a positive weight");
         }
+        if (!(modelLabelWeight > 0)) {
+            problems.add("the weight of model-labelled cases must be positive, got " + modelLabelWeight);
+        }
         if (!ModelSpec.UNET.equals(architecture) && !ModelSpec.SEMANTIC_FPN.equals(architecture)) {
             problems.add("the pixel network must be " + ModelSpec.UNET + " or " + ModelSpec.SEMANTIC_FPN + ", got " + architecture);
         }
