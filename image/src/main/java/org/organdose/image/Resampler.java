@@ -29,6 +29,7 @@ public final class Resampler {
         int sxy = sx * sy;
         IntStream.range(0, target.nz()).parallel().forEach(k -> {
             double[] row = new double[3];
+            TrilinearCell cell = new TrilinearCell();
             for (int j = 0; j < ny; j++) {
                 m.map(0, j, k, row);
                 int p = target.offset(0, j, k);
@@ -41,7 +42,8 @@ public final class Resampler {
                     } else if (mode == Interpolation.NEAREST) {
                         out[p] = in[nearest(x, sx) + sx * nearest(y, sy) + sxy * nearest(z, sz)];
                     } else {
-                        out[p] = trilinear(in, x, y, z, sx, sy, sz);
+                        cell.locate(x, y, z, sx, sy, sz);
+                        out[p] = cell.interpolate(in);
                     }
                 }
             }
@@ -214,27 +216,45 @@ public final class Resampler {
         return shifted < v ? v - 1 : v;
     }
 
-    private static float trilinear(float[] in, double x, double y, double z, int sx, int sy, int sz) {
-        double cx = clamp(x, sx);
-        double cy = clamp(y, sy);
-        double cz = clamp(z, sz);
-        int x0 = Math.min((int) cx, sx - 1);
-        int y0 = Math.min((int) cy, sy - 1);
-        int z0 = Math.min((int) cz, sz - 1);
-        double fx = cx - x0;
-        double fy = cy - y0;
-        double fz = cz - z0;
-        int dx = x0 + 1 < sx ? 1 : 0;
-        int dy = y0 + 1 < sy ? sx : 0;
-        int dz = z0 + 1 < sz ? sx * sy : 0;
-        int p = x0 + sx * (y0 + sy * z0);
-        double c00 = in[p] + fx * (in[p + dx] - in[p]);
-        double c10 = in[p + dy] + fx * (in[p + dy + dx] - in[p + dy]);
-        double c01 = in[p + dz] + fx * (in[p + dz + dx] - in[p + dz]);
-        double c11 = in[p + dz + dy] + fx * (in[p + dz + dy + dx] - in[p + dz + dy]);
-        double c0 = c00 + fy * (c10 - c00);
-        double c1 = c01 + fy * (c11 - c01);
-        return (float) (c0 + fz * (c1 - c0));
+    /**
+     * The source cell around one continuous index: the offset of its lower corner, the offsets to the
+     * next voxel along x, y and z (0 at the volume's last voxel) and the fractions between them.
+     * Volumes and labels interpolate over the same cell; one instance per thread, reused per voxel.
+     */
+    private static final class TrilinearCell {
+        int p;
+        int dx;
+        int dy;
+        int dz;
+        double fx;
+        double fy;
+        double fz;
+
+        void locate(double x, double y, double z, int sx, int sy, int sz) {
+            double cx = clamp(x, sx);
+            double cy = clamp(y, sy);
+            double cz = clamp(z, sz);
+            int x0 = Math.min((int) cx, sx - 1);
+            int y0 = Math.min((int) cy, sy - 1);
+            int z0 = Math.min((int) cz, sz - 1);
+            fx = cx - x0;
+            fy = cy - y0;
+            fz = cz - z0;
+            dx = x0 + 1 < sx ? 1 : 0;
+            dy = y0 + 1 < sy ? sx : 0;
+            dz = z0 + 1 < sz ? sx * sy : 0;
+            p = x0 + sx * (y0 + sy * z0);
+        }
+
+        float interpolate(float[] in) {
+            double c00 = in[p] + fx * (in[p + dx] - in[p]);
+            double c10 = in[p + dy] + fx * (in[p + dy + dx] - in[p + dy]);
+            double c01 = in[p + dz] + fx * (in[p + dz + dx] - in[p + dz]);
+            double c11 = in[p + dz + dy] + fx * (in[p + dz + dy + dx] - in[p + dz + dy]);
+            double c0 = c00 + fy * (c10 - c00);
+            double c1 = c01 + fy * (c11 - c01);
+            return (float) (c0 + fz * (c1 - c0));
+        }
     }
 
     /** Clamps a continuous index to the span of voxel centres, 0..n-1. */
@@ -247,20 +267,17 @@ public final class Resampler {
         private final byte[] labels = new byte[8];
         private final double[] weights = new double[8];
 
+        private final TrilinearCell cell = new TrilinearCell();
+
         byte winner(byte[] in, double x, double y, double z, int sx, int sy, int sz) {
-            double cx = clamp(x, sx);
-            double cy = clamp(y, sy);
-            double cz = clamp(z, sz);
-            int x0 = Math.min((int) cx, sx - 1);
-            int y0 = Math.min((int) cy, sy - 1);
-            int z0 = Math.min((int) cz, sz - 1);
-            double fx = cx - x0;
-            double fy = cy - y0;
-            double fz = cz - z0;
-            int dx = x0 + 1 < sx ? 1 : 0;
-            int dy = y0 + 1 < sy ? sx : 0;
-            int dz = z0 + 1 < sz ? sx * sy : 0;
-            int p = x0 + sx * (y0 + sy * z0);
+            cell.locate(x, y, z, sx, sy, sz);
+            int p = cell.p;
+            int dx = cell.dx;
+            int dy = cell.dy;
+            int dz = cell.dz;
+            double fx = cell.fx;
+            double fy = cell.fy;
+            double fz = cell.fz;
             byte first = in[p];
             if (first == in[p + dx] && first == in[p + dy] && first == in[p + dy + dx] && first == in[p + dz]
                     && first == in[p + dz + dx] && first == in[p + dz + dy] && first == in[p + dz + dy + dx]) {
