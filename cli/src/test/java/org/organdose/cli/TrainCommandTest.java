@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.SharedData;
@@ -17,49 +19,35 @@ class TrainCommandTest {
 
     @Test
     void anUnknownArchitectureOrBackboneIsBadInput() {
-        CommandLineTest.Run run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
-                "--architecture", "fasterrcnn");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--architecture must be unet, fpn or maskrcnn");
-
-        run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
-                "--architecture", "maskrcnn", "--backbone", "resnet101");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--backbone must be light or resnet50");
-
-        run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
-                "--architecture", "fpn", "--backbone", "resnet50");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--backbone resnet50 is for --architecture maskrcnn");
+        assertBadInput("--architecture must be unet, fpn or maskrcnn", "--architecture", "fasterrcnn");
+        assertBadInput("--backbone must be light or resnet50", "--architecture", "maskrcnn", "--backbone", "resnet101");
+        assertBadInput("--backbone resnet50 is for --architecture maskrcnn", "--architecture", "fpn", "--backbone", "resnet50");
     }
 
     @Test
     void anEvenSliceCountIsBadInput() {
-        CommandLineTest.Run run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
-                "--slices", "4");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("slices per stack must be odd, got 4");
+        assertBadInput("slices per stack must be odd, got 4", "--slices", "4");
     }
 
     @Test
     void anInvertedOrIncompleteHuWindowIsBadInput() {
-        CommandLineTest.Run run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
-                "--hu-window", "200,-100");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("HU window needs low < high, got [200.0, -100.0]");
-
-        run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(), "--hu-window", "300");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--hu-window needs two values LOW,HIGH");
+        assertBadInput("HU window needs low < high, got [200.0, -100.0]", "--hu-window", "200,-100");
+        assertBadInput("--hu-window needs two values LOW,HIGH", "--hu-window", "300");
     }
 
     @Test
     void aModelLabelWeightThatIsNotPositiveIsBadInput() {
-        CommandLineTest.Run run = CommandLineTest.run("train", dir.toString(), "--out", dir.resolve("m").toString(),
-                "--model-label-weight", "0");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("the weight of model-labelled cases must be positive, got 0.0");
+        assertBadInput("the weight of model-labelled cases must be positive, got 0.0", "--model-label-weight", "0");
         assertThat(Files.exists(dir.resolve("m"))).isFalse();
+    }
+
+    /** {@code train DIR --out DIR/m OPTIONS} exits 2 with {@code message} on stderr. */
+    private void assertBadInput(String message, String... options) {
+        List<String> args = new ArrayList<>(List.of("train", dir.toString(), "--out", dir.resolve("m").toString()));
+        args.addAll(List.of(options));
+        CommandLineTest.Run run = CommandLineTest.run(args.toArray(String[]::new));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(message);
     }
 
     @Test
