@@ -343,6 +343,10 @@ public final class MaskRcnn extends AbstractBlock {
                 batch.add(i);
             }
         }
+        if (batch.isEmpty()) {
+            // no slice has a proposal (weights that are not finite propose nothing): the heads have nothing to look at
+            return java.util.Collections.nCopies(n, Detections.none(MASK_SIZE));
+        }
         float[] all = new float[4 * batch.size()];
         int at = 0;
         for (float[] p : proposals) {

@@ -4,13 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.nn.Parameter;
+import org.organdose.segment.net.FiniteGradients;
 import org.organdose.segment.net.NetworkClasses;
 
 /**
@@ -71,9 +72,10 @@ public final class MaskRcnnOptimiser implements AutoCloseable {
      * @param inputs {@code n * k * h * w} stacks, windowed to [0, 1]
      * @param classes {@code n * h * w} classes of the main slices ({@link NetworkClasses})
      * @param labelled {@code n * C}: 1 where the sample's case labels the class, else 0
-     * @return the five losses before the step, as {@link #LOSS_NAMES}
+     * @return the five losses before the step, as {@link #LOSS_NAMES}, and whether the step was
+     *     taken (not when a gradient was NaN or infinite: {@link FiniteGradients})
      */
-    public float[] step(float[] inputs, byte[] classes, float[] labelled, int n, int h, int w) {
+    public Step step(float[] inputs, byte[] classes, float[] labelled, int n, int h, int w) {
         float[] values = new float[LOSS_NAMES.length];
         try (NDManager m = djl.getManager().newSubManager()) {
             NDArray x = m.create(inputs, new Shape(n, network.spec().slicesPerStack(), h, w));
@@ -87,9 +89,12 @@ public final class MaskRcnnOptimiser implements AutoCloseable {
                     values[i] = losses.get(i).getFloat();
                 }
             }
-            djl.step();
+            return new Step(values, FiniteGradients.step(djl, network.net()));
         }
-        return values;
+    }
+
+    /** What one step did: the five losses before it and whether the weights were updated. */
+    public record Step(float[] losses, boolean taken) {
     }
 
     @Override

@@ -13,9 +13,11 @@ import java.util.Map;
  * @param validationDice mean Dice per organ key over the validation cases (working grid, axial),
  *     empty without validation cases
  * @param seconds wall time
+ * @param skippedSteps optimiser steps not taken because a gradient was not finite ({@link
+ *     org.organdose.segment.net.FiniteGradients})
  */
 public record EpochSummary(int epoch, double meanLoss, double learningRate, boolean encoderFrozen,
-        Map<String, Double> validationDice, double seconds) {
+        Map<String, Double> validationDice, double seconds, int skippedSteps) {
 
     /** Mean of the organ Dice values, NaN without validation. */
     public double meanDice() {
@@ -28,6 +30,9 @@ public record EpochSummary(int epoch, double meanLoss, double learningRate, bool
                 "epoch %d/%d loss %.4f lr %.2e%s", epoch, epochs, meanLoss, learningRate, encoderFrozen ? " (encoder frozen)" : ""));
         validationDice.forEach((organ, dice) -> sb.append(String.format(Locale.ROOT, " %s %.3f", organ, dice)));
         sb.append(String.format(Locale.ROOT, " time %.0f s", seconds));
+        if (skippedSteps > 0) {
+            sb.append(" skipped ").append(skippedSteps).append(skippedSteps == 1 ? " step" : " steps").append(" (non-finite gradient)");
+        }
         return sb.toString();
     }
 }

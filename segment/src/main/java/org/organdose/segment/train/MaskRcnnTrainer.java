@@ -132,11 +132,12 @@ public final class MaskRcnnTrainer {
                             spec.slicesPerStack(), config.cropSize(), HuWindow.of(spec.huWindow()), config.augmentation(),
                             config.seed() * 1_000_003L + epoch);
                     long start = System.nanoTime();
-                    double[] meanLosses = trainEpoch(opt, average, sampler, epoch);
+                    EpochLosses losses = trainEpoch(opt, average, sampler, epoch);
+                    double[] meanLosses = losses.means();
                     Map<String, Double> dice = TrainingRun.validateAndSave(network, network::saveWeights, average, validationCases,
                             config.out().resolve(Trainer.WEIGHTS));
                     EpochSummary summary = new EpochSummary(epoch + 1, Arrays.stream(meanLosses).sum(), rate, frozen, dice,
-                            (System.nanoTime() - start) / 1e9);
+                            (System.nanoTime() - start) / 1e9, losses.skipped());
                     state.record(summary);
                     TrainingRun.saveCheckpoint(checkpoints, state, network::saveWeights);
                     TrainingRun.appendLog(config.out(), summary.logLine(config.epochs()) + lossesLine(meanLosses));
@@ -153,15 +154,27 @@ public final class MaskRcnnTrainer {
         }
     }
 
-    /** One epoch of optimiser steps; returns the mean of each of the five losses. */
-    private double[] trainEpoch(MaskRcnnOptimiser opt, WeightAverage average, TrainingSampler sampler, int epoch) {
+    /** The means of the five losses over an epoch's steps, and how many steps were skipped for a non-finite gradient. */
+    private record EpochLosses(double[] means, int skipped) {
+    }
+
+    /** One epoch of optimiser steps. */
+    private EpochLosses trainEpoch(MaskRcnnOptimiser opt, WeightAverage average, TrainingSampler sampler, int epoch)
+            throws SegmentationException {
         listener.epochStarted(epoch + 1, config.epochs(), config.stepsPerEpoch());
         double[] sums = new double[MaskRcnnOptimiser.LOSS_NAMES.length];
+        int skipped = 0;
         int crop = config.cropSize();
         for (int step = 0; step < config.stepsPerEpoch(); step++) {
             TrainingSampler.Batch batch = sampler.next(config.batchSize());
-            float[] losses = opt.step(batch.inputs(), batch.targets(), batch.labelled(), batch.size(), crop, crop);
-            average.update();
+            MaskRcnnOptimiser.Step done = opt.step(batch.inputs(), batch.targets(), batch.labelled(), batch.size(), crop, crop);
+            float[] losses = done.losses();
+            if (done.taken()) {
+                average.update();
+            } else {
+                skipped++;
+                TrainingRun.reportSkippedStep(listener, epoch, step + 1);
+            }
             double total = 0;
             for (int i = 0; i < losses.length; i++) {
                 sums[i] += losses[i];
@@ -169,10 +182,11 @@ public final class MaskRcnnTrainer {
             }
             listener.stepDone(step + 1, total);
         }
+        TrainingRun.requireStepsTaken(config.out(), epoch, skipped, config.stepsPerEpoch());
         for (int i = 0; i < sums.length; i++) {
             sums[i] /= config.stepsPerEpoch();
         }
-        return sums;
+        return new EpochLosses(sums, skipped);
     }
 
     private static String lossesLine(double[] means) {

@@ -23,6 +23,7 @@ import org.organdose.image.io.AtomicFileOutput;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.Datasets;
 import org.organdose.segment.data.TrainingCase;
+import org.organdose.segment.net.FiniteGradients;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.net.NetworkClasses;
 import org.organdose.segment.net.SegmentationNetwork;
@@ -118,12 +119,12 @@ public final class Trainer {
                     TrainingSampler sampler = new TrainingSampler(training, List.copyOf(config.planes()), spec.slicesPerStack(),
                             config.cropSize(), HuWindow.of(spec.huWindow()), config.augmentation(), config.seed() * 1_000_003L + epoch);
                     long start = System.nanoTime();
-                    double meanLoss = trainEpoch(opt, network, sampler, loss, average, base, epoch * config.stepsPerEpoch(),
+                    EpochSteps steps = trainEpoch(opt, network, sampler, loss, average, base, epoch * config.stepsPerEpoch(),
                             totalSteps, epoch);
                     Map<String, Double> dice = TrainingRun.validateAndSave(network, network::saveWeights, average, validation,
                             config.out().resolve(WEIGHTS));
-                    EpochSummary summary = new EpochSummary(epoch + 1, meanLoss, opt.rate[0], frozen, dice,
-                            (System.nanoTime() - start) / 1e9);
+                    EpochSummary summary = new EpochSummary(epoch + 1, steps.meanLoss(), opt.rate[0], frozen, dice,
+                            (System.nanoTime() - start) / 1e9, steps.skipped());
                     state.record(summary);
                     TrainingRun.saveCheckpoint(checkpoints, state, network::saveWeights);
                     TrainingRun.appendLog(config.out(), summary.logLine(config.epochs()));
@@ -168,11 +169,16 @@ public final class Trainer {
         }
     }
 
-    /** One epoch of optimiser steps; returns the mean loss. */
-    private double trainEpoch(Optimiser opt, SegmentationNetwork network, TrainingSampler sampler, MaskedDiceCeLoss loss,
-            WeightAverage average, double base, int firstStep, int totalSteps, int epoch) {
+    /** An epoch's mean loss (over all its steps) and how many steps were skipped for a non-finite gradient. */
+    private record EpochSteps(double meanLoss, int skipped) {
+    }
+
+    /** One epoch of optimiser steps. */
+    private EpochSteps trainEpoch(Optimiser opt, SegmentationNetwork network, TrainingSampler sampler, MaskedDiceCeLoss loss,
+            WeightAverage average, double base, int firstStep, int totalSteps, int epoch) throws SegmentationException {
         listener.epochStarted(epoch + 1, config.epochs(), config.stepsPerEpoch());
         double sum = 0;
+        int skipped = 0;
         int k = network.spec().slicesPerStack();
         int crop = config.cropSize();
         ai.djl.training.Trainer djl = opt.djl;
@@ -192,13 +198,18 @@ public final class Trainer {
                     gc.backward(l);
                     value = l.getFloat();
                 }
-                djl.step();
-                average.update();
+                if (FiniteGradients.step(djl, network.net())) {
+                    average.update();
+                } else {
+                    skipped++;
+                    TrainingRun.reportSkippedStep(listener, epoch, step + 1);
+                }
                 sum += value;
                 listener.stepDone(step + 1, value);
             }
         }
-        return sum / config.stepsPerEpoch();
+        TrainingRun.requireStepsTaken(config.out(), epoch, skipped, config.stepsPerEpoch());
+        return new EpochSteps(sum / config.stepsPerEpoch(), skipped);
     }
 
     /** All cases of the config's data folders. */

@@ -21,6 +21,7 @@ import org.organdose.segment.data.SyntheticCases;
 import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.eval.Evaluator;
 import org.organdose.segment.infer.SliceSegmenter;
+import org.organdose.segment.net.FiniteGradients;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.net.SliceClassifier;
 
@@ -229,6 +230,22 @@ final class TrainingRun {
                     Files.delete(p);
                 }
             }
+        }
+    }
+
+    /** Tells of an optimiser step skipped for a non-finite gradient ({@link FiniteGradients}). */
+    static void reportSkippedStep(ProgressListener listener, int epoch, int step) {
+        listener.message("epoch " + (epoch + 1) + " step " + step + ": a gradient was NaN or infinite; the step was skipped");
+    }
+
+    /**
+     * Stops a run none of whose steps in an epoch could be taken: it has diverged (or its data hold
+     * NaN). The epoch's weights are not saved; the last complete epoch's checkpoint stays.
+     */
+    static void requireStepsTaken(Path out, int epoch, int skipped, int steps) throws SegmentationException {
+        if (skipped == steps) {
+            throw new SegmentationException(out + ": training stopped in epoch " + (epoch + 1) + ": every one of its " + steps
+                    + " steps gave a NaN or infinite gradient (diverged, or NaN in the data)");
         }
     }
 

@@ -79,6 +79,17 @@ class MaskRcnnLearningTest {
     }
 
     @Test
+    void aNetworkThatProposesNothingDetectsNothing() {
+        try (MaskRcnnNetwork broken = MaskRcnnNetwork.create(SyntheticSlices.tinySpec("broken", 4, 1), 3)) {
+            // NaN in the first convolution makes every objectness and box NaN, so no proposal survives
+            broken.net().getParameters().get(0).getValue().getArray().set(new ai.djl.ndarray.index.NDIndex("..."), Float.NaN);
+            List<Detections> found = broken.detect(data.inputs(0, SLICES), SLICES, SIZE, SIZE);
+            assertThat(found).hasSize(SLICES).allMatch(d -> d.count() == 0);
+            assertThat(broken.predictClasses(data.inputs(0, SLICES), SLICES, SIZE, SIZE)).containsOnly((byte) 0);
+        }
+    }
+
+    @Test
     void savedAndLoadedWeightsGiveIdenticalDetections() throws SegmentationException {
         try (MaskRcnnNetwork loaded = MaskRcnnNetwork.load(modelDir)) {
             List<Detections> a = network.detect(data.inputs(0, SLICES), SLICES, SIZE, SIZE);

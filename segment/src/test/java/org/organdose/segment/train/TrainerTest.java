@@ -42,6 +42,36 @@ class TrainerTest {
     }
 
     @Test
+    void aRunWhoseEveryStepHasANonFiniteGradientStopsAndSavesNothingOfThatEpoch(@TempDir Path dir) {
+        org.organdose.image.Volume ct = Phantom.ct(GRID, 10, 1);
+        java.util.Arrays.fill(ct.voxels(), Float.NaN);
+        List<TrainingCase> nan = List.of(new LabelledCase("nan", ct, Phantom.labels(GRID), EnumSet.allOf(Organ.class), 1));
+        List<String> messages = new java.util.ArrayList<>();
+        ProgressListener listening = new ProgressListener() {
+            @Override
+            public void message(String line) {
+                messages.add(line);
+            }
+        };
+        Path out = dir.resolve("m");
+        assertThatThrownBy(() -> Trainer.train(tiny(out).epochs(2).build(), nan, listening))
+                .isInstanceOf(SegmentationException.class)
+                .hasMessage(out + ": training stopped in epoch 1: every one of its 3 steps gave a NaN or infinite gradient"
+                        + " (diverged, or NaN in the data)");
+        assertThat(messages).contains("epoch 1 step 1: a gradient was NaN or infinite; the step was skipped",
+                "epoch 1 step 3: a gradient was NaN or infinite; the step was skipped");
+        assertThat(out.resolve(Trainer.WEIGHTS)).doesNotExist();
+        assertThat(out.resolve(Trainer.CHECKPOINTS)).doesNotExist();
+    }
+
+    @Test
+    void anEpochWithASkippedStepSaysSoInTheLog() {
+        EpochSummary s = new EpochSummary(3, 0.5, 1e-3, false, Map.of(), 12, 1);
+        assertThat(s.logLine(20)).isEqualTo("epoch 3/20 loss 0.5000 lr 1.00e-03 time 12 s skipped 1 step (non-finite gradient)");
+        assertThat(new EpochSummary(3, 0.5, 1e-3, false, Map.of(), 12, 0).logLine(20)).isEqualTo("epoch 3/20 loss 0.5000 lr 1.00e-03 time 12 s");
+    }
+
+    @Test
     void resumesAfterTheLastCheckpoint(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("m");
         Trainer.Result first = Trainer.train(tiny(out).epochs(1).holdOut(Set.of("b")).build(), cases(), ProgressListener.silent());
