@@ -10,14 +10,15 @@ import ai.djl.util.Pair;
 /**
  * An optimiser step that is taken only when every gradient is finite.
  *
- * <p>Why: with PyTorch 2.7.1 under DJL 0.36 on this project's CPU, a backward pass now and then
- * returns NaN in one channel of one layer's gradient, with inputs, seeds and weights that give
- * finite gradients on every other run (5 of 800 steps of a tiny semantic FPN, 400 runs of the same
- * seeded job). Adam then writes NaN into that layer and every layer before it, and the network is
- * lost: validation Dice 0, a Mask R-CNN that proposes nothing. Filling fresh native memory with a
- * fixed byte ({@code MALLOC_PERTURB_}) made it vanish (0 of 800), which points at a kernel that reads
- * memory it has not written. Skipping that one step keeps the weights as they were; a run that
- * diverges for real skips every step, and the trainers stop it with an error.
+ * <p>Why: with PyTorch 2.7.1 (oneDNN 3.7.1) under DJL 0.36 on this project's CPU, a backward pass
+ * of a network with 4 or 8 channels per layer now and then returns NaN in one channel of one
+ * layer's gradient, with inputs, seeds and weights that give finite gradients on every other run
+ * (about one run in a hundred of a 2-step job). Those channel counts make oneDNN pad its blocked
+ * layouts to 16 channels, and the padding it reads is not always zeroed; at the shipped width of
+ * 16 no layout is padded and 1200 runs gave no NaN (README, "Steps with a NaN gradient are
+ * skipped"). Adam would write the NaN into that layer and every layer before it, losing the
+ * network. Skipping that one step keeps the weights as they were; a run that diverges for real
+ * skips every step, and the trainers stop it with an error.
  */
 public final class FiniteGradients {
     private FiniteGradients() {
