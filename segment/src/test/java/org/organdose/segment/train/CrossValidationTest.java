@@ -36,7 +36,7 @@ class CrossValidationTest {
             Files.writeString(c.resolve("case.json"), "{\"labelled\": " + labelled + "}");
         }
         TrainingConfig config = TrainingConfig.builder(List.of(data), dir.resolve("cv")).planes(Set.of(Plane.values()))
-                .spacingMm(8).baseWidth(4).depth(2).cropSize(16).batchSize(2).epochs(1).stepsPerEpoch(2)
+                .spacingMm(8).baseWidth(TrainerTest.WIDTH).depth(2).cropSize(16).batchSize(2).epochs(1).stepsPerEpoch(2)
                 .augmentation(Augmentation.NONE).build();
         List<CaseEvaluation> results = CrossValidation.run(config, 0, List.of(Mode.AXIAL, Mode.CONSENSUS), ProgressListener.silent());
 

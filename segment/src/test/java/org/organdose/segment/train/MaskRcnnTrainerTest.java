@@ -39,7 +39,7 @@ class MaskRcnnTrainerTest {
     }
 
     private static TrainingConfig.Builder tiny(Path out) {
-        return TrainingConfig.builder(List.of(), out).planes(EnumSet.allOf(Plane.class)).spacingMm(8).baseWidth(4)
+        return TrainingConfig.builder(List.of(), out).planes(EnumSet.allOf(Plane.class)).spacingMm(8).baseWidth(TrainerTest.WIDTH)
                 .cropSize(32).batchSize(2).stepsPerEpoch(2).freezeEpochs(1).holdOut(Set.of("b"))
                 .augmentation(Augmentation.DEFAULT);
     }
@@ -59,7 +59,7 @@ class MaskRcnnTrainerTest {
         ModelSpec spec = ModelSpec.read(out);
         assertThat(spec.architecture()).isEqualTo(ModelSpec.MASKRCNN);
         assertThat(spec.depth()).isEqualTo(18);
-        assertThat(spec.baseWidth()).isEqualTo(4);
+        assertThat(spec.baseWidth()).isEqualTo(TrainerTest.WIDTH);
         assertThat((String) spec.training().get("backboneInitialisation")).startsWith("random");
         assertThat(spec.accuracy()).containsKey("dice");
         String log = Files.readString(out.resolve(Trainer.LOG));
