@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
@@ -345,7 +346,7 @@ public final class MaskRcnn extends AbstractBlock {
         }
         if (batch.isEmpty()) {
             // no slice has a proposal (weights that are not finite propose nothing): the heads have nothing to look at
-            return java.util.Collections.nCopies(n, Detections.none(MASK_SIZE));
+            return Collections.nCopies(n, Detections.none(MASK_SIZE));
         }
         float[] all = new float[4 * batch.size()];
         int at = 0;

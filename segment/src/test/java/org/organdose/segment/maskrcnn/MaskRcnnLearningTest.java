@@ -3,6 +3,7 @@ package org.organdose.segment.maskrcnn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.index.NDIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ class MaskRcnnLearningTest {
     void aNetworkThatProposesNothingDetectsNothing() {
         try (MaskRcnnNetwork broken = MaskRcnnNetwork.create(SyntheticSlices.tinySpec("broken", 4, 1), 3)) {
             // NaN in the first convolution makes every objectness and box NaN, so no proposal survives
-            broken.net().getParameters().get(0).getValue().getArray().set(new ai.djl.ndarray.index.NDIndex("..."), Float.NaN);
+            broken.net().getParameters().get(0).getValue().getArray().set(new NDIndex("..."), Float.NaN);
             List<Detections> found = broken.detect(data.inputs(0, SLICES), SLICES, SIZE, SIZE);
             assertThat(found).hasSize(SLICES).allMatch(d -> d.count() == 0);
             assertThat(broken.predictClasses(data.inputs(0, SLICES), SLICES, SIZE, SIZE)).containsOnly((byte) 0);

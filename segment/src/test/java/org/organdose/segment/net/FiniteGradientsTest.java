@@ -3,9 +3,11 @@ package org.organdose.segment.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
@@ -51,8 +53,8 @@ class FiniteGradientsTest {
         Model m = Model.newInstance("linear");
         Block block = Linear.builder().setUnits(2).build();
         m.setBlock(block);
-        ai.djl.engine.Engine.getInstance().setRandomSeed(3);
-        block.initialize(m.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(2, 3));
+        Engine.getInstance().setRandomSeed(3);
+        block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(2, 3));
         return m;
     }
 

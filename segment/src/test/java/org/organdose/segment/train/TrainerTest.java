@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.Geometry;
 import org.organdose.image.Organ;
+import org.organdose.image.Volume;
 import org.organdose.segment.Mode;
 import org.organdose.segment.Phantom;
 import org.organdose.segment.Plane;
@@ -49,10 +53,10 @@ class TrainerTest {
 
     @Test
     void aRunWhoseEveryStepHasANonFiniteGradientStopsAndSavesNothingOfThatEpoch(@TempDir Path dir) {
-        org.organdose.image.Volume ct = Phantom.ct(GRID, 10, 1);
-        java.util.Arrays.fill(ct.voxels(), Float.NaN);
+        Volume ct = Phantom.ct(GRID, 10, 1);
+        Arrays.fill(ct.voxels(), Float.NaN);
         List<TrainingCase> nan = List.of(new LabelledCase("nan", ct, Phantom.labels(GRID), EnumSet.allOf(Organ.class), 1));
-        List<String> messages = new java.util.ArrayList<>();
+        List<String> messages = new ArrayList<>();
         ProgressListener listening = new ProgressListener() {
             @Override
             public void message(String line) {
@@ -75,6 +79,22 @@ class TrainerTest {
         EpochSummary s = new EpochSummary(3, 0.5, 1e-3, false, Map.of(), 12, 1);
         assertThat(s.logLine(20)).isEqualTo("epoch 3/20 loss 0.5000 lr 1.00e-03 time 12 s skipped 1 step (non-finite gradient)");
         assertThat(new EpochSummary(3, 0.5, 1e-3, false, Map.of(), 12, 0).logLine(20)).isEqualTo("epoch 3/20 loss 0.5000 lr 1.00e-03 time 12 s");
+    }
+
+    @Test
+    void resumesARunCheckpointedBeforeSkippedStepsWereCounted(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("m");
+        Trainer.train(tiny(out).epochs(1).build(), cases(), ProgressListener.silent());
+        Path state = out.resolve(Trainer.CHECKPOINTS).resolve(Trainer.STATE);
+        String written = Files.readString(state);
+        assertThat(written).contains("\"skippedSteps\" : 0");
+        Files.writeString(state, written.replaceAll(",\\s*\"skippedSteps\" : 0", ""));
+        assertThat(Files.readString(state)).doesNotContain("skippedSteps");
+
+        Trainer.Result resumed = Trainer.train(tiny(out).epochs(2).resume(true).build(), cases(), ProgressListener.silent());
+        assertThat(resumed.history()).extracting(EpochSummary::skippedSteps).containsExactly(0, 0);
+        List<?> history = (List<?>) ModelSpec.read(out).training().get("history");
+        assertThat(history).hasSize(2).allSatisfy(e -> assertThat(((Map<?, ?>) e).get("skippedSteps")).isEqualTo(0));
     }
 
     @Test
