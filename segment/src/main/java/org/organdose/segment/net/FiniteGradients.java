@@ -44,9 +44,8 @@ public final class FiniteGradients {
         for (Pair<String, Parameter> p : block.getParameters()) {
             NDArray weights = p.getValue().getArray();
             if (weights.hasGradient()) {
-                // one NaN or infinity makes the sum non-finite; a finite sum beyond float range would be a divergence too
-                try (NDArray gradient = weights.getGradient(); NDArray sum = gradient.sum()) {
-                    if (!Float.isFinite(sum.getFloat())) {
+                try (NDArray gradient = weights.getGradient()) {
+                    if (!FiniteArrays.finite(gradient)) {
                         return false;
                     }
                 }

@@ -3,6 +3,8 @@ package org.organdose.segment.net;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -19,7 +21,11 @@ public final class WeightsFile {
     private WeightsFile() {
     }
 
-    /** Replaces {@code net}'s weights by those in {@code file}; a missing or mismatched file is one clear error. */
+    /**
+     * Replaces {@code net}'s weights by those in {@code file}; a missing or mismatched file is one
+     * clear error, and so is a weight that is NaN or infinite (a training that diverged, or a
+     * damaged file): such a network would segment nothing, or anything, without a word.
+     */
     public static void read(Block net, NDManager manager, Path file) throws SegmentationException {
         if (!Files.isRegularFile(file)) {
             throw new SegmentationException(file + ": weights file not found");
@@ -28,6 +34,12 @@ public final class WeightsFile {
             net.loadParameters(manager, new DataInputStream(in));
         } catch (IOException | MalformedModelException | RuntimeException e) {
             throw new SegmentationException(file + ": weights do not fit this network (" + e.getMessage() + ")", e);
+        }
+        for (Pair<String, Parameter> p : net.getParameters()) {
+            if (!FiniteArrays.finite(p.getValue().getArray())) {
+                throw new SegmentationException(file + ": weight " + p.getKey() + " holds NaN or infinite values;"
+                        + " the network cannot be used (did its training diverge?)");
+            }
         }
     }
 
