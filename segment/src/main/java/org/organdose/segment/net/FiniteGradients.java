@@ -14,9 +14,9 @@ import ai.djl.util.Pair;
  * of a network with 4 or 8 channels per layer now and then returns NaN in one channel of one
  * layer's gradient, with inputs, seeds and weights that give finite gradients on every other run
  * (about one run in a hundred of a 2-step job). Those channel counts make oneDNN pad its blocked
- * layouts to 16 channels, and the padding it reads is not always zeroed; at the shipped width of
- * 16 no layout is padded and 1200 runs gave no NaN (README, "Steps with a NaN gradient are
- * skipped"). Adam would write the NaN into that layer and every layer before it, losing the
+ * layouts to 16 channels, and most likely some padding is read unzeroed (the kernel was not
+ * isolated); at the shipped width of 16 no layout is padded and 1200 runs gave no NaN (README,
+ * "Steps with a NaN gradient are skipped"). Adam would write the NaN into that layer and every layer before it, losing the
  * network. Skipping that one step keeps the weights as they were; a run that diverges for real
  * skips every step, and the trainers stop it with an error.
  */
@@ -40,7 +40,7 @@ public final class FiniteGradients {
     }
 
     /** Whether no gradient of the block's trainable parameters holds a NaN or an infinity. */
-    public static boolean allFinite(Block block) {
+    static boolean allFinite(Block block) {
         for (Pair<String, Parameter> p : block.getParameters()) {
             NDArray weights = p.getValue().getArray();
             if (weights.hasGradient()) {
