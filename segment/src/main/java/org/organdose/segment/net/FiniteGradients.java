@@ -6,6 +6,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.util.Pair;
+import java.util.function.Predicate;
 
 /**
  * An optimiser step that is taken only when every gradient is finite.
@@ -41,28 +42,29 @@ public final class FiniteGradients {
 
     /** Whether no gradient of the block's trainable parameters holds a NaN or an infinity. */
     static boolean allFinite(Block block) {
+        return everyGradient(block, FiniteArrays::finite);
+    }
+
+    /** Sets every gradient to exactly zero (a subtraction or product would keep NaN), so the next backward starts clean. */
+    static void clear(Block block) {
+        everyGradient(block, gradient -> {
+            gradient.set(new NDIndex("..."), 0);
+            return true;
+        });
+    }
+
+    /** Applies {@code action} to the gradient of each trainable parameter in turn until it returns false. */
+    private static boolean everyGradient(Block block, Predicate<NDArray> action) {
         for (Pair<String, Parameter> p : block.getParameters()) {
             NDArray weights = p.getValue().getArray();
             if (weights.hasGradient()) {
                 try (NDArray gradient = weights.getGradient()) {
-                    if (!FiniteArrays.finite(gradient)) {
+                    if (!action.test(gradient)) {
                         return false;
                     }
                 }
             }
         }
         return true;
-    }
-
-    /** Sets every gradient to exactly zero (a subtraction or product would keep NaN), so the next backward starts clean. */
-    static void clear(Block block) {
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            NDArray weights = p.getValue().getArray();
-            if (weights.hasGradient()) {
-                try (NDArray gradient = weights.getGradient()) {
-                    gradient.set(new NDIndex("..."), 0);
-                }
-            }
-        }
     }
 }
