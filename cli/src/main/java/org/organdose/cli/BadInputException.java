@@ -1,7 +1,9 @@
 package org.organdose.cli;
 
+import org.organdose.image.InputException;
+
 /** A command's input is unusable in a way the user can fix; its message is shown as it is. */
-final class BadInputException extends Exception {
+final class BadInputException extends InputException {
     BadInputException(String message) {
         super(message);
     }

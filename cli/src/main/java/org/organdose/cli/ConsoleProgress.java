@@ -4,8 +4,14 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.organdose.dosimetry.ProgressListener;
 
-/** Progress of long work on standard error: one line per step with the share done and the time so far. */
+/**
+ * Progress of long work on standard error: one line per step with the share done, the time so
+ * far and, once a tenth is done, the estimated time left.
+ */
 final class ConsoleProgress implements ProgressListener {
+    /** Before this share is done an estimate of the time left says little. */
+    private static final double ETA_FROM = 0.1;
+
     private final PrintWriter err;
     private final long startNanos = System.nanoTime();
     private String lastStep = "";
@@ -20,7 +26,10 @@ final class ConsoleProgress implements ProgressListener {
             return;
         }
         lastStep = step;
-        err.printf(Locale.ROOT, "[%3.0f%%] %5.1f s  %s%n", 100 * fractionDone, (System.nanoTime() - startNanos) / 1e9, step);
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        String eta = fractionDone >= ETA_FROM && fractionDone < 1
+                ? String.format(Locale.ROOT, ", about %.0f s left", elapsed / fractionDone * (1 - fractionDone)) : "";
+        err.printf(Locale.ROOT, "[%3.0f%%] %5.1f s%s  %s%n", 100 * fractionDone, elapsed, eta, step);
         err.flush();
     }
 }

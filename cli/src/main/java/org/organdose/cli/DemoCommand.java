@@ -5,31 +5,29 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Files;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.organdose.dosimetry.DosimetryInputException;
-import org.organdose.dosimetry.DosimetryPipeline;
 import org.organdose.dosimetry.DosimetryResults;
 import org.organdose.dosimetry.DosimetrySettings;
+import org.organdose.dosimetry.OrganMasker;
 import org.organdose.dosimetry.OrganResult;
+import org.organdose.dosimetry.SessionMasks;
 import org.organdose.dosimetry.ResultsWriter;
 import org.organdose.dosimetry.StudyManifest;
 import org.organdose.image.Organ;
-import org.organdose.image.io.ImageFiles;
 import org.organdose.phantom.Phantom;
 import org.organdose.phantom.PhantomGenerator;
 import org.organdose.phantom.PhantomOptions;
-import org.organdose.phantom.SimulationSettings;
-import org.organdose.phantom.StudySimulator;
+import org.organdose.simulation.SimulationSettings;
+import org.organdose.simulation.StudySimulator;
 import org.organdose.report.ReportGenerator;
 import org.organdose.segment.Mode;
-import org.organdose.segment.OrganReport;
-import org.organdose.segment.Segmentation;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.eval.Evaluator;
 import org.organdose.segment.eval.OrganMetrics;
-import org.organdose.segment.infer.OrgansJson;
 import org.organdose.segment.infer.SegmentationRunner;
 import org.organdose.segment.net.ModelSpec;
 import picocli.CommandLine.Command;
@@ -97,51 +95,37 @@ final class DemoCommand implements Callable<Integer> {
         Path studyDir = out.resolve("study");
         StudySimulator.SimulatedStudy study = StudySimulator.simulate(patient.ct(), patient.organs(),
                 SimulationSettings.defaults().withSeed(seed).withMotionMm(motionMm), studyDir, progress);
-        Path labels = studyDir.resolve("truth_labels.nii.gz");
-        if (masksNote == null) {
-            progress.progress("segmenting the diagnostic CT (consensus)", 0);
-            labels = segment(patient, modelDir, studyDir, o);
-        }
-        StudyManifest manifest = StudyManifest.read(study.manifest()).withDiagnosticLabels(labels);
-        DosimetryResults results = DosimetryPipeline.run(manifest, DosimetrySettings.defaults(), progress);
+        StudyManifest manifest = StudyManifest.read(study.manifest());
         if (masksNote != null) {
-            results = results.withLeadingWarning(masksNote);
+            manifest = manifest.withDiagnosticLabels(studyDir.resolve("truth_labels.nii.gz"));
         }
-        ResultsWriter.write(results, out);
-        Path report = out.resolve(ReportGenerator.REPORT_HTML);
-        ReportGenerator.write(out.resolve(ResultsWriter.RESULTS_JSON), study.truthJson(), report);
+        DosimetryWorkflow.Outcome outcome = DosimetryWorkflow.run(new DosimetryWorkflow.Request(manifest, modelDir,
+                Mode.CONSENSUS, SessionMasks.REGISTER, DosimetrySettings.defaults(), out, true, study.truthJson(),
+                masksNote == null ? List.of() : List.of(masksNote)), progress);
+        DosimetryResults results = outcome.results();
+        if (masksNote == null) {
+            printSegmentation(o, results.study().diagnosticMasks(), patient, outcome.stageSeconds().get("segmentation"));
+        }
         printTable(o, results, study);
-        o.printf(Locale.ROOT, "wrote %s, %s and the study in %s (%.0f s)%n", report, out.resolve(ResultsWriter.RESULTS_JSON),
-                studyDir, (System.nanoTime() - start) / 1e9);
+        o.printf(Locale.ROOT, "wrote %s, %s and the study in %s (%.0f s)%n", out.resolve(ReportGenerator.REPORT_HTML),
+                out.resolve(ResultsWriter.RESULTS_JSON), studyDir, (System.nanoTime() - start) / 1e9);
         return ExitCodes.OK;
     }
 
-    /**
-     * Segments the digital patient's CT with the model, writes the labels and organs.json, and
-     * prints each organ's Dice against the true labels; an organ the model missed is named.
-     */
-    private static Path segment(Phantom patient, Path modelDir, Path studyDir, PrintWriter o)
-            throws IOException, SegmentationException {
-        long start = System.nanoTime();
-        Segmentation s = SegmentationRunner.segment(patient.ct(), Mode.CONSENSUS, modelDir);
-        Path labels = studyDir.resolve("segmented_labels.nii.gz");
-        ImageFiles.writeLabels(s.labels(), labels);
-        OrgansJson.write(s, Map.of("model", modelDir.toString(), "mode", "CONSENSUS"), studyDir.resolve("organs.json"));
-        Map<Organ, OrganMetrics> dice = Evaluator.evaluate(s.labels(), patient.organs(), EnumSet.allOf(Organ.class));
+    /** Each organ's Dice of the segmented masks against the digital patient's true labels; an organ the model missed is named. */
+    private static void printSegmentation(PrintWriter o, OrganMasker.Masks masks, Phantom patient, double seconds) {
+        Map<Organ, OrganMetrics> dice = Evaluator.evaluate(masks.labels(), patient.organs(), EnumSet.allOf(Organ.class));
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "organ masks: segmented by %s (consensus, %.0f s); Dice against the truth:", modelDir.getFileName(),
-                (System.nanoTime() - start) / 1e9));
+                "organ masks: %s, %.0f s; Dice against the truth:", masks.source().describe(), seconds));
         for (OrganMetrics m : dice.values()) {
             line.append(String.format(Locale.ROOT, " %s %.3f", m.organ().key(), m.dice()));
         }
         o.println(line);
-        for (OrganReport r : s.organs().values()) {
-            if (!r.found()) {
-                o.println("the shipped model did not find the " + r.organ().key() + " on this CT: it is missing from the dosimetry");
+        for (Organ organ : Organ.values()) {
+            if (masks.labels().count(organ.label()) == 0) {
+                o.println("the model did not find the " + organ.key() + " on this CT: it is missing from the dosimetry");
             }
         }
-        o.flush();
-        return labels;
     }
 
     /** Each organ's mass, TIA and mean dose beside the simulator's truth, with the difference in %. */

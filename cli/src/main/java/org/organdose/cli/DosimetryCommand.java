@@ -3,20 +3,21 @@ package org.organdose.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.organdose.dosimetry.ActivityMethod;
-import org.organdose.dosimetry.DosimetryInputException;
-import org.organdose.dosimetry.DosimetryPipeline;
 import org.organdose.dosimetry.DosimetryResults;
 import org.organdose.dosimetry.DosimetrySettings;
 import org.organdose.dosimetry.FitModel;
 import org.organdose.dosimetry.TiaMapMethod;
 import org.organdose.dosimetry.OrganResult;
-import org.organdose.dosimetry.ResultsWriter;
+import org.organdose.dosimetry.SessionMasks;
 import org.organdose.dosimetry.StudyManifest;
-import org.organdose.image.io.ImageIoException;
-import org.organdose.report.ReportGenerator;
+import org.organdose.image.InputException;
+import org.organdose.segment.Mode;
+import org.organdose.segment.infer.SegmentationRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,10 +26,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code organdose dosimetry study.json --out DIR}: organ activities, time-integrated activities,
- * a dose map, mean doses and DVHs from a SPECT/CT study manifest (format in DESIGN.md).
+ * a dose map, mean doses and DVHs from a SPECT/CT study manifest (format in docs/formats.md).
+ * Organ masks the study does not give are segmented automatically ({@link DosimetryWorkflow}).
  */
 @Command(name = "dosimetry", mixinStandardHelpOptions = true,
-        description = "Organ time-integrated activity, voxel dose map, mean dose and DVH from a SPECT/CT study manifest.")
+        description = "Organ time-integrated activity, voxel dose map, mean dose and DVH from a SPECT/CT study manifest;"
+                + " organ masks the study does not give are segmented automatically.")
 final class DosimetryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,8 +52,23 @@ final class DosimetryCommand implements Callable<Integer> {
     Path reference;
 
     @Option(names = "--labels", paramLabel = "PATH",
-            description = "organ labels on the diagnostic CT (overrides the manifest's diagnostic_labels)")
+            description = "organ labels on the diagnostic CT (overrides the manifest's diagnostic_labels); without"
+                    + " either, the diagnostic CT is segmented with --model")
     Path labels;
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "segmentation model for masks the study does not give; default models/" + SegmentationRunner.DEFAULT_MODEL)
+    Path model;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "CONSENSUS",
+            description = "segmentation mode: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}")
+    Mode mode;
+
+    @Option(names = "--session-masks", paramLabel = "HOW", defaultValue = "REGISTER",
+            description = "masks of a session without labels: REGISTER (the diagnostic masks carried by registration),"
+                    + " SEGMENT (its CT segmented, as Nazari et al.), BOTH (carried, and checked against its CT segmented:"
+                    + " Dice per organ, flagged below 0.85); default ${DEFAULT-VALUE}")
+    SessionMasks sessionMasks;
 
     @Option(names = "--kernel", paramLabel = "PATH",
             description = "voxel S value kernel (octant text 'i j k S' in mGy/(MBq*s), or raw float32), or a folder of "
@@ -87,7 +105,7 @@ final class DosimetryCommand implements Callable<Integer> {
     Double doseGridMm;
 
     @Override
-    public Integer call() throws DosimetryInputException, ImageIoException, BadInputException {
+    public Integer call() throws InputException {
         DosimetrySettings settings = settings();
         if (report && reference != null && !Files.isRegularFile(reference)) {
             // checked before the run, not after its minutes of work
@@ -98,17 +116,23 @@ final class DosimetryCommand implements Callable<Integer> {
             study = study.withDiagnosticLabels(labels);
         }
         PrintWriter err = spec.commandLine().getErr();
-        DosimetryResults results = DosimetryPipeline.run(study, settings, new ConsoleProgress(err));
-        ResultsWriter.write(results, out);
-        if (report) {
-            // from the saved results, so that 'organdose report' regenerates exactly this report
-            ReportGenerator.write(out.resolve(ResultsWriter.RESULTS_JSON), reference, out.resolve(ReportGenerator.REPORT_HTML));
-        }
-        printSummary(spec.commandLine().getOut(), results);
-        for (String w : results.warnings()) {
+        Path modelDir = model != null ? model : ModelFolders.shipped(SegmentationRunner.DEFAULT_MODEL);
+        DosimetryWorkflow.Outcome outcome = DosimetryWorkflow.run(new DosimetryWorkflow.Request(study, modelDir, mode,
+                sessionMasks, settings, out, report, report ? reference : null, List.of()), new ConsoleProgress(err));
+        printSummary(spec.commandLine().getOut(), outcome.results());
+        printStageSeconds(err, outcome.stageSeconds());
+        for (String w : outcome.results().warnings()) {
             err.println("warning: " + w);
         }
         return ExitCodes.OK;
+    }
+
+    /** Where the time went, one line: e.g. "time: loading 1.2 s, segmentation 30.5 s, ..., total 52.0 s". */
+    static void printStageSeconds(PrintWriter err, Map<String, Double> seconds) {
+        StringBuilder line = new StringBuilder("time:");
+        seconds.forEach((stage, s) -> line.append(String.format(Locale.ROOT, "%s %s %.1f s", line.length() > 5 ? "," : "",
+                stage, s)));
+        err.println(line);
     }
 
     private DosimetrySettings settings() throws BadInputException {

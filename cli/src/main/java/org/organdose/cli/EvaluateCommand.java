@@ -17,7 +17,6 @@ import org.organdose.segment.SegmentationException;
 import org.organdose.segment.data.Datasets;
 import org.organdose.segment.data.TrainingCase;
 import org.organdose.segment.train.CaseEvaluation;
-import org.organdose.segment.train.ConsoleProgress;
 import org.organdose.segment.train.CrossValidation;
 import org.organdose.segment.eval.Evaluator;
 import org.organdose.segment.eval.OrganMetrics;
@@ -105,7 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new BadInputException("evaluate: case '" + id + "' is not in " + data);
             }
         }
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        TrainingConsole progress = new TrainingConsole(System.err);
         List<CaseEvaluation> results = CrossValidation.evaluateModel(model, chosen, List.of(Mode.AXIAL, Mode.CONSENSUS),
                 lowDose, progress);
         PrintWriter o = spec.commandLine().getOut();

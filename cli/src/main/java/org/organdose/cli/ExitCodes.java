@@ -1,9 +1,7 @@
 package org.organdose.cli;
 
 import java.nio.file.NoSuchFileException;
-import org.organdose.dosimetry.DosimetryInputException;
-import org.organdose.image.io.ImageIoException;
-import org.organdose.segment.SegmentationException;
+import org.organdose.image.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -32,8 +30,17 @@ final class ExitCodes implements IExecutionExceptionHandler {
         return INTERNAL_ERROR;
     }
 
+    /**
+     * Wrong arguments: one line naming the problem and where the usage is, instead of the whole
+     * usage (which hides the line that matters).
+     */
+    static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        cl.getErr().println("organdose: " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        return BAD_INPUT;
+    }
+
     private static boolean isBadInput(Exception e) {
-        return e instanceof ImageIoException || e instanceof NoSuchFileException || e instanceof BadInputException
-                || e instanceof DosimetryInputException || e instanceof SegmentationException;
+        return e instanceof InputException || e instanceof NoSuchFileException;
     }
 }

@@ -21,6 +21,9 @@ public final class OrganDose implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new OrganDose());
         cl.setExecutionExceptionHandler(new ExitCodes());
+        cl.setParameterExceptionHandler(ExitCodes::badArguments);
+        // --mode consensus = --mode CONSENSUS, for every enum option of every command
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 

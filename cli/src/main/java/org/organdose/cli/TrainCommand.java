@@ -15,10 +15,9 @@ import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.preprocess.HuWindow;
 import org.organdose.segment.train.Augmentation;
 import org.organdose.segment.train.CaseEvaluation;
-import org.organdose.segment.train.ConsoleProgress;
 import org.organdose.segment.train.CrossValidation;
 import org.organdose.segment.train.MaskRcnnTrainer;
-import org.organdose.segment.train.Trainer;
+import org.organdose.segment.train.PixelNetworkTrainer;
 import org.organdose.segment.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -172,14 +171,14 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("train: " + e.getMessage());
         }
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        TrainingConsole progress = new TrainingConsole(System.err);
         PrintWriter o = spec.commandLine().getOut();
         if (crossValidate) {
             List<CaseEvaluation> results = CrossValidation.run(config, folds, List.of(Mode.AXIAL, Mode.CONSENSUS), progress);
             results.forEach(e -> o.println(CrossValidation.describe(e)));
             return ExitCodes.OK;
         }
-        Trainer.Result result = maskRcnn ? MaskRcnnTrainer.train(config, variant, progress) : Trainer.train(config, progress);
+        PixelNetworkTrainer.Result result = maskRcnn ? MaskRcnnTrainer.train(config, variant, progress) : PixelNetworkTrainer.train(config, progress);
         o.printf(Locale.ROOT, "wrote %s (%d epochs)%n", result.modelDir(), result.history().size());
         return ExitCodes.OK;
     }

@@ -59,7 +59,7 @@ class DemoCommandTest {
                 "--model", model.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         String line = run.out().lines().filter(l -> l.startsWith("organ masks: segmented by")).findFirst().orElseThrow();
-        LabelMap predicted = ImageFiles.readLabels(out.resolve("study/segmented_labels.nii.gz"));
+        LabelMap predicted = ImageFiles.readLabels(out.resolve("masks/diagnostic_ct_labels.nii.gz"));
         LabelMap truth = ImageFiles.readLabels(out.resolve("study/truth_labels.nii.gz"));
         for (Organ organ : Organ.values()) {
             // Dice counted here directly, independently of the evaluator the demo uses
@@ -76,7 +76,7 @@ class DemoCommandTest {
             double dice = 2.0 * both / (p + t);
             assertThat(line).contains(String.format(Locale.ROOT, "%s %.3f", organ.key(), dice));
         }
-        assertThat(Files.readString(out.resolve("results.json"))).contains("segmented_labels.nii.gz");
+        assertThat(Files.readString(out.resolve("results.json"))).contains("masks/diagnostic_ct_labels.nii.gz");
     }
 
     private static String f1(JsonNode n) {

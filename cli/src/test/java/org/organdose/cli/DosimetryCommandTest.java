@@ -52,14 +52,70 @@ class DosimetryCommandTest {
         assertThat(out.resolve("dose_Gy.nii.gz")).exists();
     }
 
+    /**
+     * The moving study without labels: the diagnostic CT segmented by the shipped model, each
+     * session's CT segmented too as a check of the carried masks; mask sources and Dice recorded.
+     */
     @Test
-    void studyWithoutLabelsIsBadInputAndWritesNothing() throws IOException {
+    void studyWithoutLabelsIsSegmentedAutomatically() throws IOException {
+        Path study = SharedData.resolve("studies/ircad-1.1-lu177-moving");
+        Path model = shippedModel();
+        Path out = dir.resolve("out");
+        CommandLineTest.Run run = CommandLineTest.run("dosimetry", study.resolve("study.json").toString(), "--out",
+                out.toString(), "--model", model.toString(), "--mode", "consensus", "--session-masks", "both", "--no-report");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        JsonNode diagnostic = root.get("inputs").get("diagnostic_masks");
+        assertThat(diagnostic.get("source").asText()).isEqualTo("model");
+        assertThat(diagnostic.get("model").asText()).isEqualTo("unet25d-abdomen");
+        assertThat(diagnostic.get("mode").asText()).isEqualTo("CONSENSUS");
+        assertThat(diagnostic.get("model_version").asText()).startsWith("sha256:");
+        Path labels = Path.of(diagnostic.get("file").asText());
+        assertThat(labels).exists().startsWith(out.toAbsolutePath());
+        assertThat(labels.resolveSibling("diagnostic_ct_organs.json")).exists();
+        JsonNode truth = new ObjectMapper().readTree(study.resolve("truth.json").toFile()).get("organs");
+        for (String kidney : new String[] {"kidney_right", "kidney_left"}) {
+            // the target for fully automatic dosimetry
+            assertRelative(root.get("organs").get(kidney).get("mean_dose_Gy").asDouble(),
+                    truth.get(kidney).get("mean_dose_Gy").asDouble(), 0.07);
+        }
+        for (JsonNode tp : root.get("inputs").get("timepoints")) {
+            assertThat(tp.get("masks").get("source").asText()).isEqualTo("registration");
+            assertThat(tp.get("check_masks").get("source").asText()).isEqualTo("model");
+        }
+        JsonNode registrations = root.get("settings").get("registration").get("timepoints");
+        assertThat(registrations).isNotEmpty();
+        for (JsonNode r : registrations) {
+            for (String organ : new String[] {"liver", "kidney_right", "kidney_left", "spleen"}) {
+                assertThat(r.get("dice_carried_vs_segmented").get(organ).asDouble()).isBetween(0.5, 1.0);
+            }
+        }
+    }
+
+    @Test
+    void missingModelIsRefusedBeforeAnyWork() throws IOException {
         Path study = SharedData.resolve("studies/ircad-1.1-lu177-static/study.json");
         Path out = dir.resolve("out");
-        CommandLineTest.Run run = CommandLineTest.run("dosimetry", study.toString(), "--out", out.toString());
+        CommandLineTest.Run run = CommandLineTest.run("dosimetry", study.toString(), "--out", out.toString(), "--model",
+                dir.resolve("no-model").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("diagnostic_labels").contains("study.json");
-        assertThat(out.resolve("results.json")).doesNotExist();
+        assertThat(run.err().lines().filter(l -> l.startsWith("organdose:"))).singleElement().asString().contains("no-model");
+        assertThat(run.err()).doesNotContain("reading the study");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void enumOptionsAcceptAnyCaseAndWrongOnesGetOneLine() {
+        CommandLineTest.Run run = CommandLineTest.run("dosimetry", "study.json", "--out", dir.toString(), "--session-masks",
+                "sideways");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).singleElement().asString().contains("--session-masks").contains("REGISTER");
+    }
+
+    static Path shippedModel() {
+        Path model = Path.of(System.getProperty("organdose.home", "..")).resolve("models/unet25d-abdomen");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(model.resolve("model.json")), "no shipped model");
+        return model;
     }
 
     @Test

@@ -12,10 +12,10 @@ import org.organdose.image.Geometry;
 import org.organdose.image.Interpolation;
 import org.organdose.image.LabelInterpolation;
 import org.organdose.image.LabelMap;
+import org.organdose.image.LabelOverlap;
 import org.organdose.image.Organ;
 import org.organdose.image.Resampler;
 import org.organdose.image.Volume;
-import org.organdose.image.io.MedicalImage;
 import org.organdose.image.registration.RegistrationResult;
 import org.organdose.image.registration.RigidRegistration;
 import org.organdose.image.registration.RigidTransform;
@@ -62,46 +62,59 @@ public final class DosimetryPipeline {
      */
     private static final double NEGLIGIBLE_MOTION_MM = 0.25;
 
-    private final StudyManifest manifest;
+    /** Carried and segmented masks of one organ in one session agreeing less than this are flagged ({@link SessionMasks#BOTH}). */
+    static final double LOW_MASK_AGREEMENT = 0.85;
+
+    private final Study study;
     private final DosimetrySettings settings;
     private final ProgressListener progress;
-    private final StudyImages images;
     private final List<String> warnings = new ArrayList<>();
+    private final StageClock clock = new StageClock();
     private boolean movedSessionWarned;
     private final List<Map<String, Object>> registrations = new ArrayList<>();
     private final List<Map<String, Object>> alignment = new ArrayList<>();
     /** Per organ, what the voxel kinetics found (VOXEL_FITS only). */
     private final Map<String, Object> voxelKinetics = new LinkedHashMap<>();
 
-    private DosimetryPipeline(StudyManifest manifest, DosimetrySettings settings, ProgressListener progress) {
-        this.manifest = manifest;
+    private DosimetryPipeline(Study study, DosimetrySettings settings, ProgressListener progress) {
+        this.study = study;
         this.settings = settings;
         this.progress = progress;
-        this.images = new StudyImages(manifest.file());
+        warnings.addAll(study.warnings());
     }
 
-    /** Runs the whole dosimetry; nothing is written (see {@link ResultsWriter}). */
+    /**
+     * Runs the whole dosimetry on a study whose diagnostic CT has organ masks (given, or completed
+     * by {@link StudyMasking}); nothing is written (see {@link ResultsWriter}).
+     */
+    public static DosimetryResults run(Study study, DosimetrySettings settings, ProgressListener progress)
+            throws DosimetryInputException {
+        return new DosimetryPipeline(study, settings, progress).run();
+    }
+
+    /** Loads the manifest's study ({@link StudyLoader}) and runs it; the manifest must give diagnostic labels. */
     public static DosimetryResults run(StudyManifest manifest, DosimetrySettings settings, ProgressListener progress)
             throws DosimetryInputException {
-        return new DosimetryPipeline(manifest, settings, progress).run();
+        return run(StudyLoader.load(manifest), settings, progress);
     }
 
     private DosimetryResults run() throws DosimetryInputException {
-        Radionuclide nuclide = manifest.radionuclide();
-        List<StudyManifest.TimePoint> tps = manifest.timePoints();
+        Radionuclide nuclide = study.radionuclide();
+        List<Study.Session> tps = study.sessions();
         int nt = tps.size();
-        double[] hours = manifest.hours();
+        double[] hours = study.hours();
 
-        if (manifest.diagnosticLabels() == null) {
-            throw new DosimetryInputException(manifest.file() + ": diagnostic_labels is missing: give organ labels on the"
-                    + " diagnostic CT (the manifest's diagnostic_labels, or --labels on the command line)");
+        if (study.diagnosticMasks() == null) {
+            throw new DosimetryInputException(study.name() + ": no organ masks on the diagnostic CT: give labels (the"
+                    + " manifest's diagnostic_labels, or --labels) or let them be segmented automatically");
         }
-        progress.progress("reading the diagnostic CT and labels", 0.0);
-        MedicalImage ct = images.read(manifest.diagnosticCt(), "diagnostic_ct");
-        LabelMap labels = images.readLabels(manifest.diagnosticLabels(), "diagnostic_labels",
-                ct.volume().geometry(), "diagnostic_ct");
+        for (String w : study.diagnosticMasks().warnings()) {
+            warnings.add("diagnostic_ct (" + study.diagnosticMasks().source().describe() + "): " + w);
+        }
+        Volume ct = study.diagnosticCt();
+        LabelMap labels = study.diagnosticMasks().labels();
         List<Organ> organs = organsPresent(labels);
-        OrganMasks diagnostic = new OrganMasks(labels, ct.volume(), settings.bodyThresholdHu(), organs);
+        OrganMasks diagnostic = new OrganMasks(labels, ct, settings.bodyThresholdHu(), organs);
 
         ActivityExtractor extractor = new ActivityExtractor(settings);
         double[][] activity = new double[organs.size()][nt];
@@ -110,17 +123,20 @@ public final class DosimetryPipeline {
         List<Volume> framedSpects = new ArrayList<>();
         double[] shapeWeights = trapezoidWeights(hours);
         for (int t = 0; t < nt; t++) {
-            StudyManifest.TimePoint tp = tps.get(t);
-            String at = "timepoints[" + t + "]";
-            progress.progress("time point " + tp.hoursPostInjection() + " h: organ activities", 0.05 + 0.6 * t / nt);
-            Volume spect = readSpect(tp, at);
-            Session session = sessionMasks(tp, at, ct.volume(), diagnostic, spect.geometry());
+            Study.Session tp = tps.get(t);
+            String at = Study.Session.field(t);
+            progress.progress("time point " + tp.hoursPostInjection() + " h: registration and organ activities", 0.05 + 0.6 * t / nt);
+            Volume spect = tp.spectMBqPerMl();
+            long stageStart = System.nanoTime();
+            Session session = sessionMasks(tp, at, ct, diagnostic);
+            clock.addSince("registration", stageStart);
+            stageStart = System.nanoTime();
             OrganMasks masks = session.masks();
             ActivityExtractor.Activities a;
             try {
                 a = extractor.extract(spect, masks);
             } catch (DosimetryInputException e) {
-                throw new DosimetryInputException(manifest.file() + ": " + at + ".spect: " + e.getMessage(), e);
+                throw new DosimetryInputException(study.name() + ": " + at + ".spect: " + e.getMessage(), e);
             }
             for (int o = 0; o < organs.size(); o++) {
                 activity[o][t] = a.organActivityMBq()[o];
@@ -133,9 +149,11 @@ public final class DosimetryPipeline {
             if (settings.tiaMap() == TiaMapMethod.VOXEL_FITS) {
                 framedSpects.add(framed);
             }
+            clock.addSince("activities", stageStart);
         }
 
         progress.progress("time-activity fits", 0.7);
+        long fitStart = System.nanoTime();
         List<TimeActivityFit> fits = new ArrayList<>();
         for (int o = 0; o < organs.size(); o++) {
             TimeActivityFit fit = TimeActivityFitter.fit(hours, activity[o], settings.fitModel(), nuclide);
@@ -144,15 +162,17 @@ public final class DosimetryPipeline {
             }
             if (!(fit.tiaMBqH() > 0)) {
                 throw new DosimetryInputException(String.format(Locale.ROOT, "%s: %s: the time-integrated activity is"
-                        + " %.4g MBq h; the organ's activities %s cannot be integrated", manifest.file(),
+                        + " %.4g MBq h; the organ's activities %s cannot be integrated", study.name(),
                         organs.get(o).key(), fit.tiaMBqH(), Arrays.toString(activity[o])));
             }
             fits.add(fit);
         }
         double bodyTiaMBqHPerMl = TimeActivityFitter.trapezoid(hours, bodyConcentration, nuclide, List.of()).tiaMBqH();
 
+        clock.addSince("fits", fitStart);
         progress.progress("voxel dose", 0.75);
-        DoseMap dose = doseMap(ct.volume().geometry(), diagnostic, new SpectSeries(hours, integratedSpect, framedSpects),
+        long doseStart = System.nanoTime();
+        DoseMap dose = doseMap(ct.geometry(), diagnostic, new SpectSeries(hours, integratedSpect, framedSpects),
                 fits, bodyTiaMBqHPerMl);
 
         progress.progress("organ doses", 0.95);
@@ -168,9 +188,10 @@ public final class DosimetryPipeline {
             results.add(new OrganResult(organ, volumeMl, volumeMl * settings.densityGPerMl(), byHours, fits.get(o),
                     dvh.meanGy(), dvh));
         }
+        clock.addSince("dose", doseStart);
         progress.progress("done", 1.0);
         return new DosimetryResults(nuclide, results, describe(dose, bodyTiaMBqHPerMl), warnings, dose.doseGy(),
-                manifest);
+                study, clock.seconds());
     }
 
     /**
@@ -203,7 +224,7 @@ public final class DosimetryPipeline {
         if (kernel == null) {
             warnings.add("no voxel S value kernel given: local energy deposition (electrons absorbed in the voxel"
                     + " of decay, photons ignored)");
-            return new DoseMap(DoseCalculator.localDeposition(tia, manifest.radionuclide(), settings.densityGPerMl()),
+            return new DoseMap(DoseCalculator.localDeposition(tia, study.radionuclide(), settings.densityGPerMl()),
                     organs, DoseMethod.LOCAL_DEPOSITION, null, spacing);
         }
         if (Math.abs(kernel.voxelSizeMm() - spacing) > 1e-3 * spacing) {
@@ -268,47 +289,15 @@ public final class DosimetryPipeline {
             if (counts[o.label()] > 0) {
                 present.add(o);
             } else {
-                warnings.add(o.key() + " (label " + o.label() + ") is not in diagnostic_labels: no result for it");
+                warnings.add(o.key() + " (label " + o.label() + ") is not in the diagnostic CT's masks ("
+                        + study.diagnosticMasks().source().describe() + "): no result for it");
             }
         }
         if (present.isEmpty()) {
-            throw new DosimetryInputException(manifest.file() + ": diagnostic_labels holds no organ (1 liver,"
-                    + " 2 kidney_right, 3 kidney_left, 4 spleen)");
+            throw new DosimetryInputException(study.name() + ": the diagnostic CT's masks (" + study.diagnosticMasks().source()
+                    .describe() + ") hold no organ (1 liver, 2 kidney_right, 3 kidney_left, 4 spleen): is it an abdominal CT?");
         }
         return present;
-    }
-
-    /** The SPECT in MBq/mL; its units from the manifest or the file, which must agree when both are given. */
-    private Volume readSpect(StudyManifest.TimePoint tp, String at) throws DosimetryInputException {
-        MedicalImage spect = images.read(tp.spect(), at + ".spect");
-        String fileUnits = spect.metadata().units();
-        boolean fileKnows = fileUnits != null && SpectUnits.isSupported(fileUnits);
-        String units;
-        if (tp.spectUnits() != null) {
-            if (fileKnows && SpectUnits.toMBqPerMl(fileUnits) != SpectUnits.toMBqPerMl(tp.spectUnits())) {
-                throw new DosimetryInputException(manifest.file() + ": " + at + ".spect_units '" + tp.spectUnits()
-                        + "' contradicts the units of " + tp.spect().getFileName() + " ('" + fileUnits + "')");
-            }
-            units = tp.spectUnits();
-        } else if (fileKnows) {
-            units = fileUnits;
-        } else {
-            throw new DosimetryInputException(manifest.file() + ": " + at + ".spect: " + tp.spect().getFileName()
-                    + " is not quantitative: no spect_units in the manifest and "
-                    + (fileUnits == null || fileUnits.isBlank() ? "no units" : "unsupported units '" + fileUnits + "'")
-                    + " in the file (supported: " + SpectUnits.supported() + ")");
-        }
-        double factor = SpectUnits.toMBqPerMl(units);
-        float[] v = spect.volume().voxels();
-        float[] out = new float[v.length];
-        for (int p = 0; p < v.length; p++) {
-            if (!Float.isFinite(v[p])) {
-                throw new DosimetryInputException(manifest.file() + ": " + at + ".spect: " + tp.spect().getFileName()
-                        + " holds non-finite values");
-            }
-            out[p] = (float) (v[p] * factor);
-        }
-        return new Volume(spect.volume().geometry(), out);
     }
 
     /**
@@ -319,32 +308,15 @@ public final class DosimetryPipeline {
     private record Session(OrganMasks masks, RigidTransform toSession) {
     }
 
-    /** The organ masks of one session, checked against its CT and SPECT. */
-    private Session sessionMasks(StudyManifest.TimePoint tp, String at, Volume diagnosticCt, OrganMasks diagnostic,
-                                 Geometry spectGrid) throws DosimetryInputException {
-        Geometry diagnosticGrid = diagnosticCt.geometry();
-        MedicalImage ct = images.read(tp.ct(), at + ".ct");
-        Geometry ctGrid = ct.volume().geometry();
-        if (!StudyImages.overlap(ctGrid, spectGrid)) {
-            throw new DosimetryInputException(manifest.file() + ": " + at + ": the SPECT " + tp.spect().getFileName()
-                    + " and the CT " + tp.ct().getFileName() + " do not overlap in space");
-        }
-        // the patient may have moved even when the scanner put the session CT on the diagnostic grid: only a CT that is
-        // the diagnostic CT itself is known to lie in its frame without registering it
-        boolean sameGrid = ctGrid.sameGrid(diagnosticGrid, StudyImages.SAME_GRID_TOLERANCE_MM);
-        boolean isDiagnostic = sameGrid && (tp.ct().toAbsolutePath().normalize().equals(
-                manifest.diagnosticCt().toAbsolutePath().normalize())
-                || Arrays.equals(ct.volume().voxels(), diagnosticCt.voxels()));
-        if (tp.labels() != null) {
-            LabelMap own = images.readLabels(tp.labels(), at + ".labels", ctGrid, at + ".ct");
-            for (Organ o : diagnostic.organs()) {
-                if (own.count(o.label()) == 0) {
-                    throw new DosimetryInputException(manifest.file() + ": " + at + ".labels: " + o.key()
-                            + " (label " + o.label() + ") is missing");
-                }
-            }
-            OrganMasks masks = new OrganMasks(own, ct.volume(), settings.bodyThresholdHu(), diagnostic.organs());
-            if (isDiagnostic) {
+    /** The organ masks of one session: its own, or the diagnostic ones carried to it. */
+    private Session sessionMasks(Study.Session tp, String at, Volume diagnosticCt, OrganMasks diagnostic)
+            throws DosimetryInputException {
+        Volume ct = tp.ct();
+        boolean sameGrid = ct.geometry().sameGrid(diagnosticCt.geometry(), StudyImages.SAME_GRID_TOLERANCE_MM);
+        OrganMasker.Masks own = usableOwnMasks(tp, at, diagnostic);
+        if (own != null) {
+            OrganMasks masks = new OrganMasks(own.labels(), ct, settings.bodyThresholdHu(), diagnostic.organs());
+            if (tp.ctIsDiagnostic()) {
                 return new Session(masks, null);
             }
             if (settings.registration() == null) {
@@ -357,25 +329,17 @@ public final class DosimetryPipeline {
                 }
                 return new Session(masks, null);
             }
-            Registered r = register(at, tp, diagnosticCt, diagnostic, ct.volume());
-            LabelMap carried = Resampler.resampleLabels(r.masks().labels(), ctGrid, LabelInterpolation.LABEL_AWARE);
-            StringBuilder agreement = new StringBuilder();
-            Map<String, Object> dice = new LinkedHashMap<>();
-            for (Organ o : diagnostic.organs()) {
-                double d = dice(carried, own, o.label());
-                dice.put(o.key(), d);
-                agreement.append(String.format(Locale.ROOT, "%s %s %.3f", agreement.length() == 0 ? "" : ",", o.key(), d));
-            }
-            r.record().put("dice_carried_vs_own_labels", dice);
+            Registered r = register(at, tp, diagnosticCt, diagnostic);
+            String agreement = recordAgreement(at, tp, r, own, diagnostic.organs());
             if (r.negligible()) {
                 return new Session(masks, null);
             }
-            warnings.add(at + ": organ activities use its own labels;" + r.summary() + "; its SPECT brought into the"
-                    + " diagnostic frame for the dose map; the diagnostic labels carried through the registration agree"
-                    + " with its own labels with Dice" + agreement);
+            warnings.add(at + ": organ activities use its own masks (" + own.source().describe() + ");" + r.summary()
+                    + "; its SPECT brought into the diagnostic frame for the dose map; the diagnostic masks carried"
+                    + " through the registration agree with its own with Dice" + agreement);
             return new Session(masks, r.transform());
         }
-        if (isDiagnostic) {
+        if (tp.ctIsDiagnostic()) {
             return new Session(diagnostic, null);
         }
         if (settings.registration() == null) {
@@ -385,7 +349,70 @@ public final class DosimetryPipeline {
             }
             return new Session(diagnostic, null);
         }
-        return registered(tp, at, diagnosticCt, diagnostic, ct.volume());
+        Registered r = register(at, tp, diagnosticCt, diagnostic);
+        if (tp.checkMasks() != null) {
+            recordAgreement(at, tp, r, tp.checkMasks(), diagnostic.organs());
+        }
+        if (r.negligible()) {
+            return new Session(diagnostic, null);
+        }
+        warnings.add(at + ": no labels of its own:" + r.summary()
+                + "; the diagnostic labels were carried through the registration and its SPECT brought into the"
+                + " diagnostic frame for the dose map");
+        return new Session(r.masks(), r.transform());
+    }
+
+    /**
+     * The session's own masks when they hold every organ of the diagnostic masks. Given labels
+     * missing one are refused; segmented ones missing one are set aside with a warning, and the
+     * diagnostic masks are carried to the session instead.
+     */
+    private OrganMasker.Masks usableOwnMasks(Study.Session tp, String at, OrganMasks diagnostic)
+            throws DosimetryInputException {
+        OrganMasker.Masks own = tp.masks();
+        if (own == null) {
+            return null;
+        }
+        for (String w : own.warnings()) {
+            warnings.add(at + ".ct (" + own.source().describe() + "): " + w);
+        }
+        for (Organ o : diagnostic.organs()) {
+            if (own.labels().count(o.label()) == 0) {
+                if (own.source().kind() == MaskSource.Kind.FILE) {
+                    throw new DosimetryInputException(study.name() + ": " + at + ".labels: " + o.key()
+                            + " (label " + o.label() + ") is missing");
+                }
+                warnings.add(at + ": " + own.source().describe() + " found no " + o.key() + " on this session's CT:"
+                        + " the diagnostic masks are carried to the session instead");
+                return null;
+            }
+        }
+        return own;
+    }
+
+    /**
+     * Records, per organ, the Dice between the diagnostic masks carried to the session and masks
+     * of the session's own; segmented masks that disagree with the carried ones below
+     * {@link #LOW_MASK_AGREEMENT} are flagged. Returns the agreement as text for the warnings.
+     */
+    private String recordAgreement(String at, Study.Session tp, Registered r, OrganMasker.Masks own, List<Organ> organs) {
+        LabelMap carried = Resampler.resampleLabels(r.masks().labels(), tp.ct().geometry(), LabelInterpolation.LABEL_AWARE);
+        StringBuilder agreement = new StringBuilder();
+        Map<String, Object> dice = new LinkedHashMap<>();
+        for (Organ o : organs) {
+            double d = LabelOverlap.dice(carried, own.labels(), o.label());
+            dice.put(o.key(), Double.isFinite(d) ? d : null);
+            agreement.append(String.format(Locale.ROOT, "%s %s %.3f", agreement.length() == 0 ? "" : ",", o.key(), d));
+            if (own.source().kind() == MaskSource.Kind.MODEL && d < LOW_MASK_AGREEMENT) {
+                warnings.add(String.format(Locale.ROOT, "%s (%s h): %s: the diagnostic mask carried by registration and"
+                        + " the mask segmented on this session's CT agree with Dice %.3f only (flag below %.2f): patient"
+                        + " motion the rigid registration cannot follow, a bad registration or a bad segmentation; review"
+                        + " this session", at, tp.hoursPostInjection(), o.key(), d, LOW_MASK_AGREEMENT));
+            }
+        }
+        r.record().put(own.source().kind() == MaskSource.Kind.MODEL ? "dice_carried_vs_segmented" : "dice_carried_vs_own_labels",
+                dice);
+        return agreement.toString();
     }
 
     /**
@@ -404,25 +431,13 @@ public final class DosimetryPipeline {
      * grid moved by the transform, mapped onto the SPECT by world coordinates without any
      * resampling in between. The transform is recorded for results.json.
      */
-    private Session registered(StudyManifest.TimePoint tp, String at, Volume diagnosticCt, OrganMasks diagnostic,
-                               Volume sessionCt) throws DosimetryInputException {
-        Registered r = register(at, tp, diagnosticCt, diagnostic, sessionCt);
-        if (r.negligible()) {
-            return new Session(diagnostic, null);
-        }
-        warnings.add(at + ": no labels of its own:" + r.summary()
-                + "; the diagnostic labels were carried through the registration and its SPECT brought into the"
-                + " diagnostic frame for the dose map");
-        return new Session(r.masks(), r.transform());
-    }
-
-    private Registered register(String at, StudyManifest.TimePoint tp, Volume diagnosticCt, OrganMasks diagnostic,
-                                Volume sessionCt) throws DosimetryInputException {
+    private Registered register(String at, Study.Session tp, Volume diagnosticCt, OrganMasks diagnostic)
+            throws DosimetryInputException {
         RegistrationResult r;
         try {
-            r = RigidRegistration.register(diagnosticCt, sessionCt, settings.registration());
+            r = RigidRegistration.register(diagnosticCt, tp.ct(), settings.registration());
         } catch (IllegalArgumentException e) {
-            throw new DosimetryInputException(manifest.file() + ": " + at + ".ct: cannot register it to the diagnostic CT: "
+            throw new DosimetryInputException(study.name() + ": " + at + ".ct: cannot register it to the diagnostic CT: "
                     + e.getMessage(), e);
         }
         RigidTransform toSession = r.transform();
@@ -442,8 +457,8 @@ public final class DosimetryPipeline {
         boolean negligible = largest < NEGLIGIBLE_MOTION_MM;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hours", tp.hoursPostInjection());
-        m.put("moving", tp.ct().getFileName().toString());
-        m.put("fixed", manifest.diagnosticCt().getFileName().toString());
+        m.put("moving", tp.ctFile() == null ? at + ".ct" : tp.ctFile().getFileName().toString());
+        m.put("fixed", study.diagnosticCtFile() == null ? "diagnostic_ct" : study.diagnosticCtFile().getFileName().toString());
         m.put("maps", "diagnostic-CT points to this session's CT points, LPS mm: x -> R (x - centre) + centre + translation");
         double[] e = toSession.eulerAngles();
         m.put("euler_deg_zyx", new double[] {Math.toDegrees(e[0]), Math.toDegrees(e[1]), Math.toDegrees(e[2])});
@@ -471,26 +486,11 @@ public final class DosimetryPipeline {
         return largest;
     }
 
-    /** Dice coefficient of one label between two maps on the same grid. */
-    static double dice(LabelMap a, LabelMap b, int label) {
-        byte[] x = a.labels();
-        byte[] y = b.labels();
-        long both = 0;
-        long total = 0;
-        for (int p = 0; p < x.length; p++) {
-            boolean inA = x[p] == label;
-            boolean inB = y[p] == label;
-            total += (inA ? 1 : 0) + (inB ? 1 : 0);
-            both += inA && inB ? 1 : 0;
-        }
-        return total == 0 ? 1 : 2.0 * both / total;
-    }
-
     /**
      * Flags organs whose activity centroid lies off the CT masks by more than the threshold, or
      * with more activity just outside their mask than the resolution explains.
      */
-    private void checkAlignment(StudyManifest.TimePoint tp, String at, Volume spect, OrganMasks masks,
+    private void checkAlignment(Study.Session tp, String at, Volume spect, OrganMasks masks,
                                 ActivityExtractor.Activities a) {
         AlignmentCheck.Reading[] readings = AlignmentCheck.check(spect, masks, a.organActivityMBq(),
                 a.bodyConcentrationMBqPerMl(), settings.spectFwhmMm());
@@ -598,7 +598,7 @@ public final class DosimetryPipeline {
             }
         }
         VoxelKinetics.Result r = VoxelKinetics.integrate(spects.hours(), values, fit,
-                manifest.radionuclide().decayConstantPerHour());
+                study.radionuclide().decayConstantPerHour());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rate_spread_per_h", r.rateSpreadPerH());
         m.put("mean_abs_rate_change_per_h", r.meanRateChangePerH());
@@ -667,13 +667,13 @@ public final class DosimetryPipeline {
 
     private Map<String, Object> describe(DoseMap dose, double bodyTia) {
         Map<String, Object> m = new LinkedHashMap<>(settings.describe());
-        Radionuclide r = manifest.radionuclide();
+        Radionuclide r = study.radionuclide();
         m.put("radionuclide", r.name());
-        m.put("injected_activity_MBq", manifest.injectedActivityMBq());
+        m.put("injected_activity_MBq", study.injectedActivityMBq());
         m.put("half_life_h", r.halfLifeHours());
         m.put("mean_electron_energy_MeV", r.meanElectronEnergyMeV());
         m.put("decay_data", r.source());
-        m.put("time_points_h", manifest.hours());
+        m.put("time_points_h", study.hours());
         m.put("fit_weighting", "weighted least squares, weights 1/A^2 (equal relative errors)");
         m.put("trapezoid", "first activity held constant back to injection, trapezoids, physical decay after the last point");
         m.put("dose_method", dose.method().name());

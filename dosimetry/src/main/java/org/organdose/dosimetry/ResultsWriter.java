@@ -114,22 +114,47 @@ public final class ResultsWriter {
 
     /**
      * The files the results come from, as absolute paths, and the dose map beside results.json
-     * (relative to it): what a report regenerated from results.json needs to read again.
+     * (relative to it): what a report regenerated from results.json needs to read again. Each
+     * set of masks says where it came from (a file, or a model with its mode and version).
      */
-    private static ObjectNode inputs(ObjectMapper mapper, StudyManifest study) {
+    private static ObjectNode inputs(ObjectMapper mapper, Study study) {
         ObjectNode n = mapper.createObjectNode();
-        n.put("manifest", absolute(study.file()));
-        n.put("diagnostic_ct", absolute(study.diagnosticCt()));
-        n.put("diagnostic_labels", absolute(study.diagnosticLabels()));
+        n.put("manifest", absolute(study.manifest()));
+        n.put("diagnostic_ct", absolute(study.diagnosticCtFile()));
+        n.put("diagnostic_labels", absolute(study.diagnosticMasks().source().file()));
+        n.set("diagnostic_masks", masks(mapper, study.diagnosticMasks()));
         n.put("dose_map", DOSE_NIFTI);
         ArrayNode tps = n.putArray("timepoints");
-        for (StudyManifest.TimePoint tp : study.timePoints()) {
+        for (Study.Session tp : study.sessions()) {
             ObjectNode t = tps.addObject();
             t.put("hours", tp.hoursPostInjection());
-            t.put("spect", absolute(tp.spect()));
-            t.put("ct", absolute(tp.ct()));
-            t.put("labels", absolute(tp.labels()));
+            t.put("spect", absolute(tp.spectFile()));
+            t.put("ct", absolute(tp.ctFile()));
+            t.put("labels", tp.masks() == null ? null : absolute(tp.masks().source().file()));
+            t.set("masks", tp.masks() != null ? masks(mapper, tp.masks()) : carried(mapper, tp));
+            if (tp.checkMasks() != null) {
+                t.set("check_masks", masks(mapper, tp.checkMasks()));
+            }
         }
+        return n;
+    }
+
+    private static ObjectNode masks(ObjectMapper mapper, OrganMasker.Masks masks) {
+        MaskSource s = masks.source();
+        ObjectNode n = mapper.createObjectNode();
+        n.put("source", s.kind().name().toLowerCase(Locale.ROOT));
+        n.put("file", absolute(s.file()));
+        if (s.kind() == MaskSource.Kind.MODEL) {
+            n.put("model", s.model());
+            n.put("mode", s.mode());
+            n.put("model_version", s.modelVersion());
+        }
+        return n;
+    }
+
+    private static ObjectNode carried(ObjectMapper mapper, Study.Session tp) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("source", tp.ctIsDiagnostic() ? "diagnostic" : "registration");
         return n;
     }
 

@@ -56,7 +56,7 @@ class MovingStudyEndToEndTest {
         System.out.print(table);
         // the moved sessions are also registered (for the dose map's frame); the diagnostic labels carried through the
         // registration agree with the sessions' own labels
-        assertThat(r.warnings()).filteredOn(w -> w.contains("agree with its own labels with Dice")).hasSize(3)
+        assertThat(r.warnings()).filteredOn(w -> w.contains("agree with its own with Dice")).hasSize(3)
                 .allMatch(w -> w.matches(".*Dice( \\w+ (0\\.9[5-9]\\d|1\\.000),?)+$"), "Dice of every organ at least 0.95");
         r.warnings().stream().filter(w -> w.contains("Dice")).forEach(System.out::println);
     }

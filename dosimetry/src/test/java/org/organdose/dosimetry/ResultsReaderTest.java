@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.Geometry;
+import org.organdose.image.LabelMap;
 import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 import org.organdose.image.io.ImageIoException;
@@ -22,11 +23,16 @@ class ResultsReaderTest {
 
     @Test
     void readsBackWhatWasWritten() throws Exception {
-        StudyManifest study = new StudyManifest(dir.resolve("study/study.json"), Radionuclides.byName("Lu-177"), 7400,
-                dir.resolve("study/ct.nii.gz"), dir.resolve("labels.nii.gz"), List.of(
-                new StudyManifest.TimePoint(4, dir.resolve("study/spect4.nii.gz"), dir.resolve("study/ct4.nii.gz"), "Bq/mL", null),
-                new StudyManifest.TimePoint(24, dir.resolve("study/spect24.nii.gz"), dir.resolve("study/ct24.nii.gz"), null,
-                        dir.resolve("study/labels24.nii.gz"))));
+        Volume tiny = new Volume(Geometry.axisAligned(2, 2, 2, new double[] {3, 3, 3}, new double[3]));
+        OrganMasker.Masks given = OrganMasker.Masks.given(new LabelMap(tiny.geometry()), MaskSource.file(dir.resolve("labels.nii.gz")));
+        OrganMasker.Masks segmented = new OrganMasker.Masks(new LabelMap(tiny.geometry()),
+                MaskSource.model("unet", "CONSENSUS", "v1", dir.resolve("out/labels24.nii.gz")), List.of());
+        Study study = new Study("study.json", Radionuclides.byName("Lu-177"), 7400, tiny, dir.resolve("study/ct.nii.gz"), given,
+                List.of(new Study.Session(4, tiny, dir.resolve("study/spect4.nii.gz"), tiny, dir.resolve("study/ct4.nii.gz"),
+                                false, null, null),
+                        new Study.Session(24, tiny, dir.resolve("study/spect24.nii.gz"), tiny, dir.resolve("study/ct24.nii.gz"),
+                                false, segmented, null)),
+                dir.resolve("study/study.json"), List.of());
         TimeActivityFit fit = new TimeActivityFit(FitModel.MONO_EXPONENTIAL, new double[] {50, 0.02},
                 new double[] {1.5, Double.NaN}, 0.97, Double.NaN, 2500, List.of("a warning"));
         DoseVolumeHistogram dvh = DoseVolumeHistogram.of(new float[] {1, 2, 3, 4}, new float[] {1, 1, 0.5f, 1});
@@ -36,7 +42,7 @@ class ResultsReaderTest {
         settings.put("spect_fwhm_mm", 11.0);
         settings.put("kernel", null);
         DosimetryResults written = new DosimetryResults(Radionuclides.byName("Lu-177"), List.of(kidney), settings,
-                List.of("w1"), new Volume(Geometry.axisAligned(2, 2, 2, new double[] {3, 3, 3}, new double[3])), study);
+                List.of("w1"), new Volume(Geometry.axisAligned(2, 2, 2, new double[] {3, 3, 3}, new double[3])), study, Map.of());
         ResultsWriter.write(written, dir.resolve("out"));
 
         SavedResults read = ResultsReader.read(dir.resolve("out/results.json"));
@@ -72,7 +78,7 @@ class ResultsReaderTest {
         assertThat(in.doseMap()).isEqualTo(dir.resolve("out/dose_Gy.nii.gz").toAbsolutePath());
         assertThat(in.timePoints()).hasSize(2);
         assertThat(in.timePoints().get(0).labels()).isNull();
-        assertThat(in.timePoints().get(1).labels()).isEqualTo(dir.resolve("study/labels24.nii.gz").toAbsolutePath());
+        assertThat(in.timePoints().get(1).labels()).isEqualTo(dir.resolve("out/labels24.nii.gz").toAbsolutePath());
         assertThat(in.timePoints().get(1).hoursPostInjection()).isEqualTo(24);
     }
 

@@ -22,7 +22,7 @@
  *
  * TrainingConfig config = TrainingConfig.builder(List.of(Path.of("../shared/data/ct")), Path.of("models/mine"))
  *         .holdOut(Set.of("ircad-1.1")).epochs(20).build();
- * Trainer.train(config, new ConsoleProgress(System.err));
+ * PixelNetworkTrainer.train(config, TrainingListener.silent());
  *
  * Map<Organ, OrganMetrics> m = Evaluator.evaluate(predicted, reference, Set.of(Organ.LIVER));
  * }</pre>

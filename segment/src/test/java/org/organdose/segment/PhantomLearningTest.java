@@ -17,8 +17,8 @@ import org.organdose.segment.eval.Evaluator;
 import org.organdose.segment.eval.OrganMetrics;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.train.Augmentation;
-import org.organdose.segment.train.ProgressListener;
-import org.organdose.segment.train.Trainer;
+import org.organdose.segment.train.TrainingListener;
+import org.organdose.segment.train.PixelNetworkTrainer;
 import org.organdose.segment.train.TrainingConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import org.organdose.segment.train.TrainingConfig;
@@ -34,7 +34,7 @@ class PhantomLearningTest {
         TrainingConfig config = TrainingConfig.builder(List.of(), dir.resolve("tiny"))
                 .planes(Set.of(Plane.AXIAL)).spacingMm(3).baseWidth(8).depth(2).cropSize(48).batchSize(4)
                 .epochs(5).stepsPerEpoch(80).learningRate(3e-3).augmentation(Augmentation.NONE).seed(7).build();
-        Trainer.Result result = Trainer.train(config, List.<TrainingCase>of(train), ProgressListener.silent());
+        PixelNetworkTrainer.Result result = PixelNetworkTrainer.train(config, List.<TrainingCase>of(train), TrainingListener.silent());
 
         assertThat(result.history()).hasSize(5);
         assertThat(dir.resolve("tiny").resolve(ModelSpec.FILE_NAME)).exists();

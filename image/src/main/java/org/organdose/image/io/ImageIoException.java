@@ -1,13 +1,13 @@
 package org.organdose.image.io;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import org.organdose.image.InputException;
 
 /**
  * A file that cannot be read or written as an image: the message is one line naming the file
  * and the problem, fit to show a user as it is.
  */
-public class ImageIoException extends IOException {
+public class ImageIoException extends InputException {
     private final transient Path file;
 
     public ImageIoException(Path file, String problem) {

@@ -13,12 +13,20 @@ import java.util.List;
  */
 public record ImageMetadata(String modality, String units, String seriesInstanceUid, String description,
                             List<String> warnings) {
+    /** The modality of a file that does not record one. */
+    public static final String UNKNOWN_MODALITY = "unknown";
+
     public ImageMetadata {
         warnings = List.copyOf(warnings);
     }
 
+    /** The file says which modality it is. */
+    public boolean knowsModality() {
+        return modality != null && !modality.isBlank() && !UNKNOWN_MODALITY.equals(modality);
+    }
+
     /** Metadata for a file format that records none of these. */
     public static ImageMetadata unknown() {
-        return new ImageMetadata("unknown", "", "", "", List.of());
+        return new ImageMetadata(UNKNOWN_MODALITY, "", "", "", List.of());
     }
 }

@@ -9,6 +9,7 @@ import org.organdose.image.DistanceMap;
 import org.organdose.image.Geometry;
 import org.organdose.image.IndexBox;
 import org.organdose.image.LabelMap;
+import org.organdose.image.LabelOverlap;
 import org.organdose.image.Volume;
 import org.organdose.image.Organ;
 import org.organdose.segment.SegmentationException;
@@ -52,19 +53,10 @@ public final class Evaluator {
 
     private static OrganMetrics measure(LabelMap predicted, LabelMap reference, Organ organ) {
         byte label = (byte) organ.label();
-        byte[] p = predicted.labels();
-        byte[] r = reference.labels();
-        long np = 0;
-        long nr = 0;
-        long both = 0;
-        for (int i = 0; i < p.length; i++) {
-            boolean inP = p[i] == label;
-            boolean inR = r[i] == label;
-            np += inP ? 1 : 0;
-            nr += inR ? 1 : 0;
-            both += inP && inR ? 1 : 0;
-        }
-        double dice = np + nr == 0 ? Double.NaN : 2.0 * both / (np + nr);
+        LabelOverlap overlap = LabelOverlap.of(predicted, reference, label);
+        long np = overlap.countA();
+        long nr = overlap.countB();
+        double dice = overlap.dice();
         double voxelMl = predicted.geometry().voxelVolumeMm3() / 1000;
         return new OrganMetrics(organ, dice, hd95(predicted, reference, label, np, nr), np * voxelMl, nr * voxelMl);
     }

@@ -22,12 +22,12 @@ import org.organdose.segment.net.NetworkClasses;
  *       gaps up to {@value #MAX_GAP_MM} mm;</li>
  *   <li>the pieces set aside come back where nothing took their place, and every piece of an
  *       organ still apart from its main body that shares a quarter of its surface with another
- *       organ becomes that organ ({@link Anatomy#reassignStrayFragments}). This comes after the
+ *       organ becomes that organ ({@link AnatomyRules#reassignStrayFragments}). This comes after the
  *       interpolation so that a kidney split by a few missed slices is joined first, not handed
  *       piece by piece to a neighbour;</li>
  *   <li>only each organ's largest connected component is kept: unrelated false positives go.</li>
  * </ol>
- * and adds {@link Anatomy#warnings anatomical plausibility warnings}.
+ * and adds {@link AnatomyRules#warnings anatomical plausibility warnings}.
  */
 public final class PostProcessing {
     static final double FRAGMENT_FRACTION = 0.1;
@@ -77,7 +77,7 @@ public final class PostProcessing {
                 v[p] = setAside[p];
             }
         }
-        Anatomy.reassignStrayFragments(labels);
+        AnatomyRules.reassignStrayFragments(labels);
         Map<Organ, Integer> interpolated = new EnumMap<>(Organ.class);
         for (Organ organ : Organ.values()) {
             keepLargest(labels, organ.label());
@@ -89,7 +89,7 @@ public final class PostProcessing {
             }
             interpolated.put(organ, count);
         }
-        return new Result(labels, interpolated, Anatomy.warnings(labels, ct));
+        return new Result(labels, interpolated, AnatomyRules.warnings(labels, ct));
     }
 
     /** Moves the pieces of {@code label} smaller than {@link #FRAGMENT_FRACTION} of its largest into {@code setAside}. */

@@ -43,9 +43,9 @@ public final class CrossValidation {
     private CrossValidation() {
     }
 
-    public static List<CaseEvaluation> run(TrainingConfig config, int folds, List<Mode> modes, ProgressListener listener)
+    public static List<CaseEvaluation> run(TrainingConfig config, int folds, List<Mode> modes, TrainingListener listener)
             throws SegmentationException, IOException {
-        List<TrainingCase> cases = Trainer.discover(config);
+        List<TrainingCase> cases = PixelNetworkTrainer.discover(config);
         int k = folds > 0 ? folds : cases.size();
         List<TrainingCase> sorted = new ArrayList<>(cases);
         sorted.removeIf(c -> config.exclude().contains(c.id()));
@@ -54,7 +54,7 @@ public final class CrossValidation {
         for (int fold = 0; fold < k; fold++) {
             Path foldDir = config.out().resolve("fold-" + fold);
             listener.message("fold " + (fold + 1) + "/" + k);
-            Trainer.train(config.forFold(k, fold, foldDir), cases, listener);
+            PixelNetworkTrainer.train(config.forFold(k, fold, foldDir), cases, listener);
             List<TrainingCase> heldOut = new ArrayList<>();
             for (int i = fold; i < sorted.size(); i += k) {
                 heldOut.add(sorted.get(i));
@@ -71,7 +71,7 @@ public final class CrossValidation {
      * @param alsoLowDose also score a simulated low-dose version of each case ({@link #LOW_DOSE})
      */
     public static List<CaseEvaluation> evaluateModel(Path modelDir, List<TrainingCase> cases, List<Mode> modes,
-            boolean alsoLowDose, ProgressListener listener) throws SegmentationException, IOException {
+            boolean alsoLowDose, TrainingListener listener) throws SegmentationException, IOException {
         List<CaseEvaluation> results = new ArrayList<>();
         try (SegmentationRunner.LoadedModel model = SegmentationRunner.load(modelDir)) {
             for (TrainingCase source : cases) {

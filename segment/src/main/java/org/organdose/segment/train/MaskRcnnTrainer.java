@@ -34,7 +34,7 @@ import org.organdose.segment.preprocess.HuWindow;
  * downloaded here: the backbone starts from random weights, or with {@code config.init()} from a
  * semantic FPN trained on our CT slices ({@link SemanticFpn}); model.json says which.
  *
- * <p>As {@link Trainer}: validation Dice per organ after every epoch (working grid, axial,
+ * <p>As {@link PixelNetworkTrainer}: validation Dice per organ after every epoch (working grid, axial,
  * post-processed), a checkpoint every epoch ({@code checkpoints/}), {@code --resume} after the
  * last one (Adam's moments and the weight average start afresh), a training log with the five
  * losses, and the last epoch's averaged weights ({@link WeightAverage}) with {@code model.json} (architecture {@value ModelSpec#MASKRCNN}) in the output
@@ -61,35 +61,35 @@ public final class MaskRcnnTrainer {
 
     private final TrainingConfig config;
     private final Backbone backbone;
-    private final ProgressListener listener;
+    private final TrainingListener listener;
     private final Path checkpoints;
 
-    private MaskRcnnTrainer(TrainingConfig config, Backbone backbone, ProgressListener listener) {
+    private MaskRcnnTrainer(TrainingConfig config, Backbone backbone, TrainingListener listener) {
         this.config = config;
         this.backbone = backbone;
         this.listener = listener;
-        this.checkpoints = config.out().resolve(Trainer.CHECKPOINTS);
+        this.checkpoints = config.out().resolve(PixelNetworkTrainer.CHECKPOINTS);
     }
 
     /** Trains on the cases found in {@code config.data()}. */
-    public static Trainer.Result train(TrainingConfig config, Backbone backbone, ProgressListener listener)
+    public static PixelNetworkTrainer.Result train(TrainingConfig config, Backbone backbone, TrainingListener listener)
             throws SegmentationException, IOException {
-        return train(config, backbone, Trainer.discover(config), listener);
+        return train(config, backbone, PixelNetworkTrainer.discover(config), listener);
     }
 
     /** Trains on the given cases ({@code config.data()} is not read), split by the config's folds and hold-outs. */
-    public static Trainer.Result train(TrainingConfig config, Backbone backbone, List<TrainingCase> cases,
-            ProgressListener listener) throws SegmentationException, IOException {
+    public static PixelNetworkTrainer.Result train(TrainingConfig config, Backbone backbone, List<TrainingCase> cases,
+            TrainingListener listener) throws SegmentationException, IOException {
         return new MaskRcnnTrainer(config, backbone, listener).run(cases);
     }
 
-    private Trainer.Result run(List<TrainingCase> cases) throws SegmentationException, IOException {
+    private PixelNetworkTrainer.Result run(List<TrainingCase> cases) throws SegmentationException, IOException {
         if (config.cropSize() % ResNetFpn.SIZE_MULTIPLE != 0) {
             throw new SegmentationException("Mask R-CNN crops must be multiples of " + ResNetFpn.SIZE_MULTIPLE
                     + " pixels, got " + config.cropSize());
         }
-        Trainer.TrainingState state = config.resume()
-                ? Trainer.TrainingState.read(checkpoints.resolve(Trainer.STATE)) : new Trainer.TrainingState();
+        PixelNetworkTrainer.TrainingState state = config.resume()
+                ? PixelNetworkTrainer.TrainingState.read(checkpoints.resolve(PixelNetworkTrainer.STATE)) : new PixelNetworkTrainer.TrainingState();
         if (!config.resume() && Files.exists(config.out().resolve(ModelSpec.FILE_NAME))) {
             throw new SegmentationException(config.out() + ": already holds a model; use --resume to continue it or choose another --out");
         }
@@ -117,7 +117,7 @@ public final class MaskRcnnTrainer {
             }
             spec.withTraining(TrainingRun.trainingData(training), settings(split, state, startedFrom)).write(config.out());
             MaskRcnnOptimiser opt = null;
-            try (WeightAverage average = new WeightAverage(network.net(), network.model().getNDManager(), Trainer.AVERAGE_DECAY)) {
+            try (WeightAverage average = new WeightAverage(network.net(), network.model().getNDManager(), PixelNetworkTrainer.AVERAGE_DECAY)) {
                 for (int epoch = state.epochsDone; epoch < config.epochs(); epoch++) {
                     boolean frozen = epoch < config.freezeEpochs();
                     double rate = frozen ? config.learningRate() : config.learningRate() / 10;
@@ -135,7 +135,7 @@ public final class MaskRcnnTrainer {
                     EpochLosses losses = trainEpoch(opt, average, sampler, epoch);
                     double[] meanLosses = losses.means();
                     Map<String, Double> dice = TrainingRun.validateAndSave(network, network::saveWeights, average, validationCases,
-                            config.out().resolve(Trainer.WEIGHTS));
+                            config.out().resolve(PixelNetworkTrainer.WEIGHTS));
                     EpochSummary summary = new EpochSummary(epoch + 1, Arrays.stream(meanLosses).sum(), rate, frozen, dice,
                             (System.nanoTime() - start) / 1e9, losses.skipped());
                     state.record(summary);
@@ -150,7 +150,7 @@ public final class MaskRcnnTrainer {
                     opt.close();
                 }
             }
-            return new Trainer.Result(config.out(), List.copyOf(state.history));
+            return new PixelNetworkTrainer.Result(config.out(), List.copyOf(state.history));
         }
     }
 
@@ -243,15 +243,15 @@ public final class MaskRcnnTrainer {
             // the backbone learnt on the FPN's working grid, window and stack: keep them
             ModelSpec from = initialisingSpec();
             return new ModelSpec(name, ModelSpec.MASKRCNN, from.baseWidth(), from.depth(), from.inputSpacingMm(), from.huWindow(),
-                    from.slicesPerStack(), List.copyOf(config.planes()), NetworkClasses.NAMES, Trainer.WEIGHTS, null, null, null);
+                    from.slicesPerStack(), List.copyOf(config.planes()), NetworkClasses.NAMES, PixelNetworkTrainer.WEIGHTS, null, null, null);
         }
         int width = backboneWidth();
         return new ModelSpec(name, ModelSpec.MASKRCNN, width, backbone.resnetDepth(), config.spacingMm(),
                 config.huWindow().toArray(), config.slicesPerStack(), List.copyOf(config.planes()), NetworkClasses.NAMES,
-                Trainer.WEIGHTS, null, null, null);
+                PixelNetworkTrainer.WEIGHTS, null, null, null);
     }
 
-    private Map<String, Object> settings(TrainingRun.Split split, Trainer.TrainingState state, Path startedFrom) {
+    private Map<String, Object> settings(TrainingRun.Split split, PixelNetworkTrainer.TrainingState state, Path startedFrom) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", config.command());
         m.put("backbone", backbone == Backbone.LIGHT ? "light ResNet-18-style (basic units 2-2-2-2), CPU-sized" : "ResNet-50 (the paper's)");

@@ -81,7 +81,7 @@ final class TeacherLabels {
      *
      * @throws SegmentationException if the teacher was trained on a held-out case
      */
-    TrainingRun.Split teach(TrainingRun.Split split, ProgressListener listener) throws SegmentationException {
+    TrainingRun.Split teach(TrainingRun.Split split, TrainingListener listener) throws SegmentationException {
         for (TrainingCase held : split.validation()) {
             if (trainedOn.contains(held.id())) {
                 throw new SegmentationException(modelDir.resolve(ModelSpec.FILE_NAME) + ": the teacher was trained on "
@@ -121,7 +121,7 @@ final class TeacherLabels {
         return m;
     }
 
-    private TrainingCase taught(TrainingCase source, Segmenter segmenter, ProgressListener listener) throws SegmentationException {
+    private TrainingCase taught(TrainingCase source, Segmenter segmenter, TrainingListener listener) throws SegmentationException {
         long start = System.nanoTime();
         LabelledCase own;
         try {

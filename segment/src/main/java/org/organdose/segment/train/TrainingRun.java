@@ -51,7 +51,7 @@ final class TrainingRun {
      * excluded cases are dropped first; digital patients only ever train. With a teacher, the
      * training cases' unlabelled organs are labelled by it ({@link TeacherLabels}).
      */
-    static Split split(TrainingConfig config, List<TrainingCase> cases, ProgressListener listener) throws SegmentationException {
+    static Split split(TrainingConfig config, List<TrainingCase> cases, TrainingListener listener) throws SegmentationException {
         Split split = splitCases(config, cases);
         return config.teacher() == null ? split : TeacherLabels.of(config.teacher()).teach(split, listener);
     }
@@ -94,7 +94,7 @@ final class TrainingRun {
     }
 
     /** Reads each case and resamples it onto its working grid, saying so. */
-    static List<WorkingCase> prepare(List<TrainingCase> sources, double spacingMm, ProgressListener listener)
+    static List<WorkingCase> prepare(List<TrainingCase> sources, double spacingMm, TrainingListener listener)
             throws SegmentationException {
         List<WorkingCase> cases = new ArrayList<>();
         for (TrainingCase s : sources) {
@@ -131,7 +131,7 @@ final class TrainingRun {
     }
 
     /** The run's size in model.json's training settings, the same for every trainer. */
-    static void putSchedule(Map<String, Object> m, TrainingConfig config, Trainer.TrainingState state) {
+    static void putSchedule(Map<String, Object> m, TrainingConfig config, PixelNetworkTrainer.TrainingState state) {
         m.put("epochs", config.epochs());
         m.put("epochsDone", state.epochsDone);
         m.put("stepsPerEpoch", config.stepsPerEpoch());
@@ -144,7 +144,7 @@ final class TrainingRun {
      * What the network saw and how it was checked, in model.json's training settings: seed, planes,
      * augmentation, digital patients, fold, teacher, held-out cases, weight average, per-epoch history.
      */
-    static void putData(Map<String, Object> m, TrainingConfig config, Split split, Trainer.TrainingState state) {
+    static void putData(Map<String, Object> m, TrainingConfig config, Split split, PixelNetworkTrainer.TrainingState state) {
         m.put("seed", config.seed());
         m.put("planes", List.copyOf(config.planes()));
         m.put("augmentation", config.augmentation());
@@ -158,12 +158,12 @@ final class TrainingRun {
             m.put(TeacherLabels.SETTINGS_KEY, split.teacher());
         }
         m.put("validationCases", split.validation().stream().map(TrainingCase::id).toList());
-        m.put("weightAverageDecay", Trainer.AVERAGE_DECAY);
+        m.put("weightAverageDecay", PixelNetworkTrainer.AVERAGE_DECAY);
         m.put("history", state.history);
     }
 
     /** model.json's accuracy: the held-out Dice of the latest epoch, or null without hold-outs. */
-    static Map<String, Object> accuracy(Trainer.TrainingState state, List<TrainingCase> validation) {
+    static Map<String, Object> accuracy(PixelNetworkTrainer.TrainingState state, List<TrainingCase> validation) {
         if (validation.isEmpty() || state.epochsDone == 0) {
             return null;
         }
@@ -220,9 +220,9 @@ final class TrainingRun {
     }
 
     /** Writes this epoch's checkpoint (the network's own weights, to resume from) and state; keeps only the latest. */
-    static void saveCheckpoint(Path checkpoints, Trainer.TrainingState state, WeightsWriter weights) throws IOException {
+    static void saveCheckpoint(Path checkpoints, PixelNetworkTrainer.TrainingState state, WeightsWriter weights) throws IOException {
         weights.save(checkpoints.resolve(checkpointName(state.epochsDone)));
-        state.write(checkpoints.resolve(Trainer.STATE));
+        state.write(checkpoints.resolve(PixelNetworkTrainer.STATE));
         try (var files = Files.list(checkpoints)) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();
@@ -234,7 +234,7 @@ final class TrainingRun {
     }
 
     /** Tells of an optimiser step skipped for a non-finite gradient ({@link FiniteGradients}). */
-    static void reportSkippedStep(ProgressListener listener, int epoch, int step) {
+    static void reportSkippedStep(TrainingListener listener, int epoch, int step) {
         listener.message("epoch " + (epoch + 1) + " step " + step + ": a gradient was NaN or infinite; the step was skipped");
     }
 
@@ -251,7 +251,7 @@ final class TrainingRun {
 
     static void appendLog(Path out, String line) throws IOException {
         Files.createDirectories(out);
-        Files.writeString(out.resolve(Trainer.LOG), line + System.lineSeparator(),
+        Files.writeString(out.resolve(PixelNetworkTrainer.LOG), line + System.lineSeparator(),
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

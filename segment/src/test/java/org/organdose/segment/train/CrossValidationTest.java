@@ -17,7 +17,7 @@ import org.organdose.segment.Phantom;
 import org.organdose.segment.Plane;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.train.Augmentation;
-import org.organdose.segment.train.ProgressListener;
+import org.organdose.segment.train.TrainingListener;
 import org.organdose.segment.train.TrainingConfig;
 
 /** Leave-one-case-out on two phantom cases written in our shared layout: the plumbing, not the accuracy. */
@@ -36,9 +36,9 @@ class CrossValidationTest {
             Files.writeString(c.resolve("case.json"), "{\"labelled\": " + labelled + "}");
         }
         TrainingConfig config = TrainingConfig.builder(List.of(data), dir.resolve("cv")).planes(Set.of(Plane.values()))
-                .spacingMm(8).baseWidth(TrainerTest.WIDTH).depth(2).cropSize(16).batchSize(2).epochs(1).stepsPerEpoch(2)
+                .spacingMm(8).baseWidth(PixelNetworkTrainerTest.WIDTH).depth(2).cropSize(16).batchSize(2).epochs(1).stepsPerEpoch(2)
                 .augmentation(Augmentation.NONE).build();
-        List<CaseEvaluation> results = CrossValidation.run(config, 0, List.of(Mode.AXIAL, Mode.CONSENSUS), ProgressListener.silent());
+        List<CaseEvaluation> results = CrossValidation.run(config, 0, List.of(Mode.AXIAL, Mode.CONSENSUS), TrainingListener.silent());
 
         assertThat(dir.resolve("cv/fold-0").resolve(ModelSpec.FILE_NAME)).exists();
         assertThat(dir.resolve("cv/fold-1").resolve(ModelSpec.FILE_NAME)).exists();

@@ -39,7 +39,7 @@ class MaskRcnnTrainerTest {
     }
 
     private static TrainingConfig.Builder tiny(Path out) {
-        return TrainingConfig.builder(List.of(), out).planes(EnumSet.allOf(Plane.class)).spacingMm(8).baseWidth(TrainerTest.WIDTH)
+        return TrainingConfig.builder(List.of(), out).planes(EnumSet.allOf(Plane.class)).spacingMm(8).baseWidth(PixelNetworkTrainerTest.WIDTH)
                 .cropSize(32).batchSize(2).stepsPerEpoch(2).freezeEpochs(1).holdOut(Set.of("b"))
                 .augmentation(Augmentation.DEFAULT);
     }
@@ -47,8 +47,8 @@ class MaskRcnnTrainerTest {
     @Test
     void trainsHeadsThenTheWholeNetAndResumes(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("mrcnn");
-        Trainer.Result first = MaskRcnnTrainer.train(tiny(out).epochs(2).build(), MaskRcnnTrainer.Backbone.LIGHT, cases(),
-                ProgressListener.silent());
+        PixelNetworkTrainer.Result first = MaskRcnnTrainer.train(tiny(out).epochs(2).build(), MaskRcnnTrainer.Backbone.LIGHT, cases(),
+                TrainingListener.silent());
 
         assertThat(first.history()).hasSize(2);
         assertThat(first.history().get(0).encoderFrozen()).isTrue();
@@ -59,17 +59,17 @@ class MaskRcnnTrainerTest {
         ModelSpec spec = ModelSpec.read(out);
         assertThat(spec.architecture()).isEqualTo(ModelSpec.MASKRCNN);
         assertThat(spec.depth()).isEqualTo(18);
-        assertThat(spec.baseWidth()).isEqualTo(TrainerTest.WIDTH);
+        assertThat(spec.baseWidth()).isEqualTo(PixelNetworkTrainerTest.WIDTH);
         assertThat((String) spec.training().get("backboneInitialisation")).startsWith("random");
         assertThat(spec.accuracy()).containsKey("dice");
-        String log = Files.readString(out.resolve(Trainer.LOG));
+        String log = Files.readString(out.resolve(PixelNetworkTrainer.LOG));
         assertThat(log).contains("epoch 1/2").contains("(encoder frozen)").contains("epoch 2/2").contains("losses rpnClass");
-        assertThat(out.resolve(Trainer.CHECKPOINTS).resolve("epoch-002.params")).exists();
+        assertThat(out.resolve(PixelNetworkTrainer.CHECKPOINTS).resolve("epoch-002.params")).exists();
 
-        Trainer.Result resumed = MaskRcnnTrainer.train(tiny(out).epochs(3).resume(true).build(), MaskRcnnTrainer.Backbone.LIGHT,
-                cases(), ProgressListener.silent());
+        PixelNetworkTrainer.Result resumed = MaskRcnnTrainer.train(tiny(out).epochs(3).resume(true).build(), MaskRcnnTrainer.Backbone.LIGHT,
+                cases(), TrainingListener.silent());
         assertThat(resumed.history()).hasSize(3);
-        assertThat(Files.readString(out.resolve(Trainer.LOG))).contains("resumed after epoch 2").contains("epoch 3/3");
+        assertThat(Files.readString(out.resolve(PixelNetworkTrainer.LOG))).contains("resumed after epoch 2").contains("epoch 3/3");
 
         Segmentation s = SegmentationRunner.segment(Phantom.ct(GRID, 10, 3), Mode.AXIAL, out);
         assertThat(s.labels().geometry().sameGrid(GRID, 1e-9)).isTrue();
@@ -78,14 +78,14 @@ class MaskRcnnTrainerTest {
     @Test
     void refusesWhatItCannotDo(@TempDir Path dir) {
         assertThatThrownBy(() -> MaskRcnnTrainer.train(tiny(dir.resolve("x")).cropSize(48).build(),
-                MaskRcnnTrainer.Backbone.LIGHT, cases(), ProgressListener.silent()))
+                MaskRcnnTrainer.Backbone.LIGHT, cases(), TrainingListener.silent()))
                 .isInstanceOf(SegmentationException.class).hasMessageContaining("multiples of 32");
     }
 
     @Test
     void startsItsBackboneFromATrainedSemanticFpn(@TempDir Path dir) throws Exception {
         Path fpn = dir.resolve("fpn");
-        Trainer.train(tiny(fpn).epochs(1).architecture(ModelSpec.SEMANTIC_FPN).build(), cases(), ProgressListener.silent());
+        PixelNetworkTrainer.train(tiny(fpn).epochs(1).architecture(ModelSpec.SEMANTIC_FPN).build(), cases(), TrainingListener.silent());
         assertThat(ModelSpec.read(fpn).architecture()).isEqualTo(ModelSpec.SEMANTIC_FPN);
         Segmentation bySemanticFpn = SegmentationRunner.segment(Phantom.ct(GRID, 10, 3), Mode.AXIAL, fpn);
         assertThat(bySemanticFpn.labels().geometry().sameGrid(GRID, 1e-9)).isTrue();
@@ -93,7 +93,7 @@ class MaskRcnnTrainerTest {
         // one epoch of the frozen phase: the body must still be exactly the FPN's
         Path out = dir.resolve("mrcnn");
         MaskRcnnTrainer.train(tiny(out).epochs(1).init(fpn).build(), MaskRcnnTrainer.Backbone.LIGHT, cases(),
-                ProgressListener.silent());
+                TrainingListener.silent());
         assertThat((String) ModelSpec.read(out).training().get("backboneInitialisation")).startsWith("ResNet body and pyramid");
         assertThat(ModelSpec.read(out).training()).containsEntry("init", fpn.toString());
         try (SegmentationNetwork pretrained = SegmentationNetwork.load(fpn); MaskRcnnNetwork detector = MaskRcnnNetwork.load(out)) {
@@ -113,9 +113,9 @@ class MaskRcnnTrainerTest {
         }
 
         Path unet = dir.resolve("unet");
-        Trainer.train(tiny(unet).epochs(1).cropSize(16).depth(2).build(), cases(), ProgressListener.silent());
+        PixelNetworkTrainer.train(tiny(unet).epochs(1).cropSize(16).depth(2).build(), cases(), TrainingListener.silent());
         assertThatThrownBy(() -> MaskRcnnTrainer.train(tiny(dir.resolve("y")).init(unet).build(),
-                MaskRcnnTrainer.Backbone.LIGHT, cases(), ProgressListener.silent()))
+                MaskRcnnTrainer.Backbone.LIGHT, cases(), TrainingListener.silent()))
                 .isInstanceOf(SegmentationException.class).hasMessageContaining("starts from a " + ModelSpec.SEMANTIC_FPN);
     }
 }

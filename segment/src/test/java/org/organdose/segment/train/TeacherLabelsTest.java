@@ -74,7 +74,7 @@ class TeacherLabelsTest {
         LabelledCase own = liverOnly(full);
         byte[] before = own.labels().labels().clone();
         TrainingRun.Split split = TeacherLabels.of(SHIPPED)
-                .teach(new TrainingRun.Split(List.of(own), List.of(), null), ProgressListener.silent());
+                .teach(new TrainingRun.Split(List.of(own), List.of(), null), TrainingListener.silent());
 
         TrainingCase taught = split.training().get(0);
         assertThat(taught.labelled()).containsExactlyInAnyOrder(Organ.values());
@@ -103,7 +103,7 @@ class TeacherLabelsTest {
         assumeShippedModel();
         LabelledCase held = heldOut("totalseg-s0009");
         TeacherLabels teacher = TeacherLabels.of(SHIPPED);
-        assertThatThrownBy(() -> teacher.teach(new TrainingRun.Split(List.of(), List.of(held), null), ProgressListener.silent()))
+        assertThatThrownBy(() -> teacher.teach(new TrainingRun.Split(List.of(), List.of(held), null), TrainingListener.silent()))
                 .isInstanceOf(SegmentationException.class)
                 .hasMessageContaining(SHIPPED.resolve(ModelSpec.FILE_NAME).toString())
                 .hasMessageContaining("trained on totalseg-s0009");
@@ -116,7 +116,7 @@ class TeacherLabelsTest {
                 .putObject(TeacherLabels.SETTINGS_KEY).putArray("trainedOn").add("case-of-the-teachers-teacher"));
         LabelledCase held = heldOut("case-of-the-teachers-teacher");
         assertThatThrownBy(() -> TeacherLabels.of(student).teach(new TrainingRun.Split(List.of(), List.of(held), null),
-                ProgressListener.silent())).hasMessageContaining("trained on case-of-the-teachers-teacher");
+                TrainingListener.silent())).hasMessageContaining("trained on case-of-the-teachers-teacher");
     }
 
     @Test

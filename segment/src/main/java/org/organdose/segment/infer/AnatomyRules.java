@@ -29,7 +29,7 @@ import org.organdose.segment.KidneySides;
  *       kidneys of ircad-1.1 lie in front of the body's centroid.)</li>
  * </ul>
  */
-public final class Anatomy {
+public final class AnatomyRules {
     /**
      * A fragment whose surface touches another organ at least this much is that organ. A quarter:
      * the lower pole of ircad-1.1's enhanced right kidney, called liver by the U-Net, shares about
@@ -45,7 +45,7 @@ public final class Anatomy {
             Organ.KIDNEY_LEFT, new double[] {60, 350},
             Organ.SPLEEN, new double[] {40, 1000});
 
-    private Anatomy() {
+    private AnatomyRules() {
     }
 
     /**

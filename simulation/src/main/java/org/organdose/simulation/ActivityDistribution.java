@@ -1,4 +1,4 @@
-package org.organdose.phantom;
+package org.organdose.simulation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -11,7 +11,7 @@ import org.organdose.image.LabelMap;
 import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 
-class AnatomyTest {
+class AnatomyRulesTest {
     /** 4 mm voxels, 60 x 50 x 40: x is the patient's left (LPS), y posterior, centred on 0. */
     private static final Geometry GRID = Geometry.axisAligned(60, 50, 40, new double[] {4, 4, 4}, new double[] {-118, -98, -78});
 
@@ -46,7 +46,7 @@ class AnatomyTest {
         LabelMap l = normal();
         box(l, Organ.KIDNEY_RIGHT, 10, 13, 15, 18, 25, 28);
         long kidneyBefore = l.count(Organ.KIDNEY_RIGHT.label());
-        long changed = Anatomy.reassignStrayFragments(l);
+        long changed = AnatomyRules.reassignStrayFragments(l);
         assertThat(changed).isEqualTo(27);
         assertThat(l.count(Organ.KIDNEY_RIGHT.label())).isEqualTo(kidneyBefore - 27);
         assertThat(l.get(11, 16, 26)).isEqualTo(Organ.LIVER.label());
@@ -60,7 +60,7 @@ class AnatomyTest {
         // (48 of 152 surface neighbours, 32 %) touches the kidney, the rest is fat
         box(l, Organ.LIVER, 14, 20, 36, 44, 3, 5);
         long kidneyBefore = l.count(Organ.KIDNEY_RIGHT.label());
-        assertThat(Anatomy.reassignStrayFragments(l)).isEqualTo(96);
+        assertThat(AnatomyRules.reassignStrayFragments(l)).isEqualTo(96);
         assertThat(l.count(Organ.KIDNEY_RIGHT.label())).isEqualTo(kidneyBefore + 96);
         assertThat(l.get(16, 40, 3)).isEqualTo(Organ.KIDNEY_RIGHT.label());
     }
@@ -69,7 +69,7 @@ class AnatomyTest {
     void aPieceTouchingNothingIsLeftForTheLargestComponentRule() {
         LabelMap l = normal();
         box(l, Organ.SPLEEN, 30, 33, 2, 5, 2, 5);
-        assertThat(Anatomy.reassignStrayFragments(l)).isZero();
+        assertThat(AnatomyRules.reassignStrayFragments(l)).isZero();
         assertThat(l.get(31, 3, 3)).isEqualTo(Organ.SPLEEN.label());
     }
 
@@ -78,12 +78,12 @@ class AnatomyTest {
         LabelMap l = normal();
         // a left-kidney piece touching the spleen on one face of six
         box(l, Organ.KIDNEY_LEFT, 54, 57, 30, 33, 25, 28);
-        assertThat(Anatomy.reassignStrayFragments(l)).isZero();
+        assertThat(AnatomyRules.reassignStrayFragments(l)).isZero();
     }
 
     @Test
     void normalAnatomyOnlyGetsVolumeWarnings() {
-        Map<Organ, List<String>> w = Anatomy.warnings(normal(), body());
+        Map<Organ, List<String>> w = AnatomyRules.warnings(normal(), body());
         assertThat(w.get(Organ.LIVER)).isEmpty();
         assertThat(w.get(Organ.SPLEEN)).isEmpty();
         // 6 x 8 x 10 voxels of 64 mm^3 = 30.7 mL: smaller than any adult kidney
@@ -96,7 +96,7 @@ class AnatomyTest {
         box(l, Organ.LIVER, 34, 58, 5, 35, 15, 38);
         box(l, Organ.SPLEEN, 6, 18, 25, 37, 20, 35);
         box(l, Organ.KIDNEY_RIGHT, 14, 22, 5, 15, 5, 20);
-        Map<Organ, List<String>> w = Anatomy.warnings(l, body());
+        Map<Organ, List<String>> w = AnatomyRules.warnings(l, body());
         assertThat(w.get(Organ.LIVER)).anyMatch(s -> s.contains("patient's left"));
         assertThat(w.get(Organ.SPLEEN)).anyMatch(s -> s.contains("patient's right"));
         assertThat(w.get(Organ.KIDNEY_LEFT)).anyMatch(s -> s.contains("only the right kidney was found"));
@@ -104,6 +104,6 @@ class AnatomyTest {
 
     @Test
     void nothingFoundGivesNoAnatomyWarnings() {
-        assertThat(Anatomy.warnings(new LabelMap(GRID), body()).values()).allMatch(List::isEmpty);
+        assertThat(AnatomyRules.warnings(new LabelMap(GRID), body()).values()).allMatch(List::isEmpty);
     }
 }

@@ -1,4 +1,4 @@
-package org.organdose.phantom;
+package org.organdose.simulation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,6 +28,7 @@ import org.organdose.image.Volume;
 import org.organdose.image.io.ImageFiles;
 import org.organdose.image.io.StorageType;
 import org.organdose.image.registration.RigidTransform;
+import org.organdose.phantom.LowDoseCt;
 
 /**
  * A Lu-177 SPECT/CT study with known truth, simulated from a labelled CT: per time point a

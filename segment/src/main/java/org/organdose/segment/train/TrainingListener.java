@@ -1,7 +1,7 @@
 package org.organdose.segment.train;
 
 /** Hears how training goes; every method has a do-nothing default. */
-public interface ProgressListener {
+public interface TrainingListener {
 
     /** A line worth showing (case loaded, phase changed, checkpoint written). */
     default void message(String line) {
@@ -20,8 +20,8 @@ public interface ProgressListener {
     }
 
     /** A listener that ignores everything. */
-    static ProgressListener silent() {
-        return new ProgressListener() {
+    static TrainingListener silent() {
+        return new TrainingListener() {
         };
     }
 }

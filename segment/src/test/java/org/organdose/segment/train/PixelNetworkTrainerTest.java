@@ -31,7 +31,7 @@ import org.organdose.segment.net.SegmentationNetwork;
 import org.organdose.segment.preprocess.HuWindow;
 
 /** Checkpoints, resuming, transfer learning with a frozen encoder, hold-outs. */
-class TrainerTest {
+class PixelNetworkTrainerTest {
     /**
      * The training tests' network width. Not smaller: at 4 or 8 channels oneDNN pads its layouts to
      * 16 and a backward pass now and then returns NaN (README, "Steps with a NaN gradient are
@@ -57,21 +57,21 @@ class TrainerTest {
         Arrays.fill(ct.voxels(), Float.NaN);
         List<TrainingCase> nan = List.of(new LabelledCase("nan", ct, Phantom.labels(GRID), EnumSet.allOf(Organ.class), 1));
         List<String> messages = new ArrayList<>();
-        ProgressListener listening = new ProgressListener() {
+        TrainingListener listening = new TrainingListener() {
             @Override
             public void message(String line) {
                 messages.add(line);
             }
         };
         Path out = dir.resolve("m");
-        assertThatThrownBy(() -> Trainer.train(tiny(out).epochs(2).build(), nan, listening))
+        assertThatThrownBy(() -> PixelNetworkTrainer.train(tiny(out).epochs(2).build(), nan, listening))
                 .isInstanceOf(SegmentationException.class)
                 .hasMessage(out + ": training stopped in epoch 1: every one of its 3 steps gave a NaN or infinite gradient"
                         + " (diverged, or NaN in the data)");
         assertThat(messages).contains("epoch 1 step 1: a gradient was NaN or infinite; the step was skipped",
                 "epoch 1 step 3: a gradient was NaN or infinite; the step was skipped");
-        assertThat(out.resolve(Trainer.WEIGHTS)).doesNotExist();
-        assertThat(out.resolve(Trainer.CHECKPOINTS)).doesNotExist();
+        assertThat(out.resolve(PixelNetworkTrainer.WEIGHTS)).doesNotExist();
+        assertThat(out.resolve(PixelNetworkTrainer.CHECKPOINTS)).doesNotExist();
     }
 
     @Test
@@ -84,14 +84,14 @@ class TrainerTest {
     @Test
     void resumesARunCheckpointedBeforeSkippedStepsWereCounted(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("m");
-        Trainer.train(tiny(out).epochs(1).build(), cases(), ProgressListener.silent());
-        Path state = out.resolve(Trainer.CHECKPOINTS).resolve(Trainer.STATE);
+        PixelNetworkTrainer.train(tiny(out).epochs(1).build(), cases(), TrainingListener.silent());
+        Path state = out.resolve(PixelNetworkTrainer.CHECKPOINTS).resolve(PixelNetworkTrainer.STATE);
         String written = Files.readString(state);
         assertThat(written).contains("\"skippedSteps\" : 0");
         Files.writeString(state, written.replaceAll(",\\s*\"skippedSteps\" : 0", ""));
         assertThat(Files.readString(state)).doesNotContain("skippedSteps");
 
-        Trainer.Result resumed = Trainer.train(tiny(out).epochs(2).resume(true).build(), cases(), ProgressListener.silent());
+        PixelNetworkTrainer.Result resumed = PixelNetworkTrainer.train(tiny(out).epochs(2).resume(true).build(), cases(), TrainingListener.silent());
         assertThat(resumed.history()).extracting(EpochSummary::skippedSteps).containsExactly(0, 0);
         List<?> history = (List<?>) ModelSpec.read(out).training().get("history");
         assertThat(history).hasSize(2).allSatisfy(e -> assertThat(((Map<?, ?>) e).get("skippedSteps")).isEqualTo(0));
@@ -100,16 +100,16 @@ class TrainerTest {
     @Test
     void resumesAfterTheLastCheckpoint(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("m");
-        Trainer.Result first = Trainer.train(tiny(out).epochs(1).holdOut(Set.of("b")).build(), cases(), ProgressListener.silent());
+        PixelNetworkTrainer.Result first = PixelNetworkTrainer.train(tiny(out).epochs(1).holdOut(Set.of("b")).build(), cases(), TrainingListener.silent());
         assertThat(first.history()).hasSize(1);
         assertThat(first.history().get(0).validationDice()).containsOnlyKeys("liver");
         assertThat(out.resolve("checkpoints").resolve("epoch-001.params")).exists();
 
-        assertThatThrownBy(() -> Trainer.train(tiny(out).epochs(2).build(), cases(), ProgressListener.silent()))
+        assertThatThrownBy(() -> PixelNetworkTrainer.train(tiny(out).epochs(2).build(), cases(), TrainingListener.silent()))
                 .isInstanceOf(SegmentationException.class).hasMessageContaining("--resume");
 
-        Trainer.Result resumed = Trainer.train(tiny(out).epochs(2).resume(true).holdOut(Set.of("b")).build(), cases(),
-                ProgressListener.silent());
+        PixelNetworkTrainer.Result resumed = PixelNetworkTrainer.train(tiny(out).epochs(2).resume(true).holdOut(Set.of("b")).build(), cases(),
+                TrainingListener.silent());
         assertThat(resumed.history()).extracting(EpochSummary::epoch).containsExactly(1, 2);
         ModelSpec spec = ModelSpec.read(out);
         assertThat(spec.training()).containsEntry("epochsDone", 2);
@@ -119,8 +119,8 @@ class TrainerTest {
     @Test
     void aFiveSliceModelWithItsOwnWindowIsTrainedAndSegmentsWithFiveSliceStacks(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("m");
-        Trainer.train(tiny(out).epochs(1).slicesPerStack(5).huWindow(new HuWindow(-150, 350)).holdOut(Set.of("b")).build(),
-                cases(), ProgressListener.silent());
+        PixelNetworkTrainer.train(tiny(out).epochs(1).slicesPerStack(5).huWindow(new HuWindow(-150, 350)).holdOut(Set.of("b")).build(),
+                cases(), TrainingListener.silent());
         assertThat(ModelSpec.read(out).slicesPerStack()).isEqualTo(5);
         assertThat(ModelSpec.read(out).huWindow()).containsExactly(-150, 350);
         try (SegmentationNetwork network = SegmentationNetwork.load(out)) {
@@ -133,11 +133,11 @@ class TrainerTest {
     @Test
     void transferLearningFreezesTheEncoderFirst(@TempDir Path dir) throws Exception {
         Path base = dir.resolve("base");
-        Trainer.train(tiny(base).epochs(1).build(), cases(), ProgressListener.silent());
+        PixelNetworkTrainer.train(tiny(base).epochs(1).build(), cases(), TrainingListener.silent());
 
         Path tuned = dir.resolve("tuned");
-        Trainer.Result r = Trainer.train(tiny(tuned).epochs(1).init(base).freezeEpochs(1).build(), cases(),
-                ProgressListener.silent());
+        PixelNetworkTrainer.Result r = PixelNetworkTrainer.train(tiny(tuned).epochs(1).init(base).freezeEpochs(1).build(), cases(),
+                TrainingListener.silent());
         assertThat(r.history().get(0).encoderFrozen()).isTrue();
         try (SegmentationNetwork a = SegmentationNetwork.load(base); SegmentationNetwork b = SegmentationNetwork.load(tuned)) {
             Map<String, NDArray> before = trainable(a);
@@ -156,15 +156,15 @@ class TrainerTest {
     @Test
     void aResumedTransferLearningRunKeepsItsSchedule(@TempDir Path dir) throws Exception {
         Path base = dir.resolve("base");
-        Trainer.train(tiny(base).epochs(1).build(), cases(), ProgressListener.silent());
+        PixelNetworkTrainer.train(tiny(base).epochs(1).build(), cases(), TrainingListener.silent());
         Path first = dir.resolve("first");
-        Trainer.train(tiny(first).epochs(1).init(base).freezeEpochs(1).build(), cases(), ProgressListener.silent());
-        Trainer.Result resumed = Trainer.train(tiny(first).epochs(2).resume(true).freezeEpochs(1).build(), cases(),
-                ProgressListener.silent());
+        PixelNetworkTrainer.train(tiny(first).epochs(1).init(base).freezeEpochs(1).build(), cases(), TrainingListener.silent());
+        PixelNetworkTrainer.Result resumed = PixelNetworkTrainer.train(tiny(first).epochs(2).resume(true).freezeEpochs(1).build(), cases(),
+                TrainingListener.silent());
 
         // the second epoch fine-tunes the whole net at a tenth of the rate, as in the uninterrupted run
-        EpochSummary uninterrupted = Trainer.train(tiny(dir.resolve("again")).epochs(2).init(base).freezeEpochs(1).build(),
-                cases(), ProgressListener.silent()).history().get(1);
+        EpochSummary uninterrupted = PixelNetworkTrainer.train(tiny(dir.resolve("again")).epochs(2).init(base).freezeEpochs(1).build(),
+                cases(), TrainingListener.silent()).history().get(1);
         assertThat(resumed.history().get(1).encoderFrozen()).isFalse();
         assertThat(resumed.history().get(1).learningRate()).isEqualTo(uninterrupted.learningRate());
         assertThat(ModelSpec.read(first).training()).containsEntry("init", base.toString());
@@ -178,9 +178,9 @@ class TrainerTest {
 
     @Test
     void refusesUnknownHoldOutsAndEmptyTrainingSets(@TempDir Path dir) {
-        assertThatThrownBy(() -> Trainer.train(tiny(dir.resolve("x")).epochs(1).holdOut(Set.of("zz")).build(), cases(),
-                ProgressListener.silent())).hasMessageContaining("zz");
-        assertThatThrownBy(() -> Trainer.train(tiny(dir.resolve("y")).epochs(1).holdOut(Set.of("a", "b")).build(), cases(),
-                ProgressListener.silent())).hasMessageContaining("no training cases");
+        assertThatThrownBy(() -> PixelNetworkTrainer.train(tiny(dir.resolve("x")).epochs(1).holdOut(Set.of("zz")).build(), cases(),
+                TrainingListener.silent())).hasMessageContaining("zz");
+        assertThatThrownBy(() -> PixelNetworkTrainer.train(tiny(dir.resolve("y")).epochs(1).holdOut(Set.of("a", "b")).build(), cases(),
+                TrainingListener.silent())).hasMessageContaining("no training cases");
     }
 }

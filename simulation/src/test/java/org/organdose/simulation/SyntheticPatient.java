@@ -1,4 +1,4 @@
-package org.organdose.phantom;
+package org.organdose.simulation;
 
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;

@@ -41,7 +41,7 @@ import org.organdose.segment.preprocess.HuWindow;
  * average start afresh); {@code init} starts from another model's weights, first training the decoder with the
  * encoder frozen, then the whole net at a tenth of the learning rate (the paper's transfer learning).
  */
-public final class Trainer {
+public final class PixelNetworkTrainer {
     static final String WEIGHTS = "weights.params";
     static final String CHECKPOINTS = "checkpoints";
     static final String STATE = "state.json";
@@ -51,28 +51,28 @@ public final class Trainer {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final TrainingConfig config;
-    private final ProgressListener listener;
+    private final TrainingListener listener;
     private final Path checkpoints;
 
     /** What a run produced. */
     public record Result(Path modelDir, List<EpochSummary> history) {
     }
 
-    private Trainer(TrainingConfig config, ProgressListener listener) {
+    private PixelNetworkTrainer(TrainingConfig config, TrainingListener listener) {
         this.config = config;
         this.listener = listener;
         this.checkpoints = config.out().resolve(CHECKPOINTS);
     }
 
     /** Trains on the cases found in {@code config.data()}. */
-    public static Result train(TrainingConfig config, ProgressListener listener) throws SegmentationException, IOException {
+    public static Result train(TrainingConfig config, TrainingListener listener) throws SegmentationException, IOException {
         return train(config, discover(config), listener);
     }
 
     /** Trains on the given cases ({@code config.data()} is not read), split by the config's folds and hold-outs. */
-    public static Result train(TrainingConfig config, List<TrainingCase> cases, ProgressListener listener)
+    public static Result train(TrainingConfig config, List<TrainingCase> cases, TrainingListener listener)
             throws SegmentationException, IOException {
-        return new Trainer(config, listener).run(cases);
+        return new PixelNetworkTrainer(config, listener).run(cases);
     }
 
     private Result run(List<TrainingCase> cases) throws SegmentationException, IOException {

@@ -1,4 +1,4 @@
-package org.organdose.segment.train;
+package org.organdose.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -6,12 +6,14 @@ import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.organdose.segment.train.EpochSummary;
+import org.organdose.segment.train.TrainingListener;
 
 /**
  * Shows training on a terminal: a progress bar per epoch with the running loss and its ETA, the
  * whole run's ETA, and a line per finished epoch.
  */
-public final class ConsoleProgress implements ProgressListener {
+final class TrainingConsole implements TrainingListener {
     private final PrintStream out;
     private ProgressBar bar;
     private int epoch;
@@ -21,7 +23,7 @@ public final class ConsoleProgress implements ProgressListener {
     private long runStart;
     private int epochsDoneThisRun;
 
-    public ConsoleProgress(PrintStream out) {
+    TrainingConsole(PrintStream out) {
         this.out = out;
     }
 

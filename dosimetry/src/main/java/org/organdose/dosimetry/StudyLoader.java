@@ -1,0 +1,106 @@
+package org.organdose.dosimetry;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.organdose.dosimetry.OrganMasker.Masks;
+import org.organdose.image.Geometry;
+import org.organdose.image.LabelMap;
+import org.organdose.image.Volume;
+import org.organdose.image.io.MedicalImage;
+
+/**
+ * Reads the images a {@link StudyManifest} names into a {@link Study}: SPECTs converted to MBq/mL
+ * (units from the manifest or the file, which must agree), label maps checked against their CT's
+ * grid, and every image checked for being what its field says it is ({@link InputPlausibility}).
+ * Errors name the manifest and the field.
+ */
+public final class StudyLoader {
+    private final StudyManifest manifest;
+    private final StudyImages images;
+    private final List<String> warnings = new ArrayList<>();
+
+    private StudyLoader(StudyManifest manifest) {
+        this.manifest = manifest;
+        this.images = new StudyImages(manifest.file());
+    }
+
+    /** The study in memory. */
+    public static Study load(StudyManifest manifest) throws DosimetryInputException {
+        return new StudyLoader(manifest).load();
+    }
+
+    private Study load() throws DosimetryInputException {
+        String name = manifest.file().toString();
+        MedicalImage ct = images.read(manifest.diagnosticCt(), "diagnostic_ct");
+        InputPlausibility.checkCt(ct, name + ": diagnostic_ct", warnings);
+        Masks diagnostic = manifest.diagnosticLabels() == null ? null
+                : givenLabels(manifest.diagnosticLabels(), "diagnostic_labels", ct.volume().geometry(), "diagnostic_ct");
+        List<Study.Session> sessions = new ArrayList<>();
+        for (int t = 0; t < manifest.timePoints().size(); t++) {
+            StudyManifest.TimePoint tp = manifest.timePoints().get(t);
+            String at = Study.Session.field(t);
+            Volume spect = readSpect(tp, at);
+            MedicalImage sessionCt = images.read(tp.ct(), at + ".ct");
+            InputPlausibility.checkCt(sessionCt, name + ": " + at + ".ct", warnings);
+            Geometry ctGrid = sessionCt.volume().geometry();
+            if (!StudyImages.overlap(ctGrid, spect.geometry())) {
+                throw new DosimetryInputException(name + ": " + at + ": the SPECT " + tp.spect().getFileName()
+                        + " and the CT " + tp.ct().getFileName() + " do not overlap in space");
+            }
+            // the patient may have moved even when the scanner put the session CT on the diagnostic grid: only a CT that
+            // is the diagnostic CT itself is known to lie in its frame without registering it
+            boolean isDiagnostic = ctGrid.sameGrid(ct.volume().geometry(), StudyImages.SAME_GRID_TOLERANCE_MM)
+                    && (tp.ct().toAbsolutePath().normalize().equals(manifest.diagnosticCt().toAbsolutePath().normalize())
+                    || Arrays.equals(sessionCt.volume().voxels(), ct.volume().voxels()));
+            Masks own = tp.labels() == null ? null : givenLabels(tp.labels(), at + ".labels", ctGrid, at + ".ct");
+            sessions.add(new Study.Session(tp.hoursPostInjection(), spect, tp.spect(), sessionCt.volume(), tp.ct(),
+                    isDiagnostic, own, null));
+        }
+        return new Study(name, manifest.radionuclide(), manifest.injectedActivityMBq(), ct.volume(),
+                manifest.diagnosticCt(), diagnostic, sessions, manifest.file(), warnings);
+    }
+
+    private Masks givenLabels(Path file, String field, Geometry ctGrid, String ctField) throws DosimetryInputException {
+        LabelMap labels = images.readLabels(file, field, ctGrid, ctField);
+        InputPlausibility.dropUnknownLabels(labels, manifest.file() + ": " + field, warnings);
+        return Masks.given(labels, MaskSource.file(file));
+    }
+
+    /** The SPECT in MBq/mL; its units from the manifest or the file, which must agree when both are given. */
+    private Volume readSpect(StudyManifest.TimePoint tp, String at) throws DosimetryInputException {
+        MedicalImage spect = images.read(tp.spect(), at + ".spect");
+        String where = manifest.file() + ": " + at + ".spect";
+        String fileUnits = spect.metadata().units();
+        boolean fileKnows = fileUnits != null && SpectUnits.isSupported(fileUnits);
+        String units;
+        if (tp.spectUnits() != null) {
+            if (fileKnows && SpectUnits.toMBqPerMl(fileUnits) != SpectUnits.toMBqPerMl(tp.spectUnits())) {
+                throw new DosimetryInputException(manifest.file() + ": " + at + ".spect_units '" + tp.spectUnits()
+                        + "' contradicts the units of " + tp.spect().getFileName() + " ('" + fileUnits + "')");
+            }
+            units = tp.spectUnits();
+        } else if (fileKnows) {
+            units = fileUnits;
+        } else {
+            throw new DosimetryInputException(where + ": " + tp.spect().getFileName()
+                    + " is not quantitative: no spect_units in the manifest and "
+                    + (fileUnits == null || fileUnits.isBlank() ? "no units" : "unsupported units '" + fileUnits + "'")
+                    + " in the file (supported: " + SpectUnits.supported() + ")");
+        }
+        double factor = SpectUnits.toMBqPerMl(units);
+        float[] v = spect.volume().voxels();
+        float[] out = new float[v.length];
+        for (int p = 0; p < v.length; p++) {
+            if (!Float.isFinite(v[p])) {
+                throw new DosimetryInputException(where + ": " + tp.spect().getFileName() + " holds non-finite values");
+            }
+            out[p] = (float) (v[p] * factor);
+        }
+        Volume mbqPerMl = new Volume(spect.volume().geometry(), out);
+        InputPlausibility.checkSpect(spect.metadata(), mbqPerMl, tp.hoursPostInjection(),
+                manifest.injectedActivityMBq(), manifest.radionuclide(), where, warnings);
+        return mbqPerMl;
+    }
+}
