@@ -8,13 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.organdose.dosimetry.ActivityMethod;
+import org.organdose.dosimetry.DoseKernel;
 import org.organdose.dosimetry.DosimetryResults;
 import org.organdose.dosimetry.DosimetrySettings;
 import org.organdose.dosimetry.FitModel;
-import org.organdose.dosimetry.TiaMapMethod;
 import org.organdose.dosimetry.OrganResult;
 import org.organdose.dosimetry.SessionMasks;
 import org.organdose.dosimetry.StudyManifest;
+import org.organdose.dosimetry.TiaMapMethod;
 import org.organdose.image.InputException;
 import org.organdose.segment.Mode;
 import org.organdose.segment.infer.SegmentationRunner;
@@ -72,8 +73,17 @@ final class DosimetryCommand implements Callable<Integer> {
 
     @Option(names = "--kernel", paramLabel = "PATH",
             description = "voxel S value kernel (octant text 'i j k S' in mGy/(MBq*s), or raw float32), or a folder of "
-                    + "them (the one closest to the dose grid is used); without it: local energy deposition")
+                    + "them (the one closest to the dose grid is used); without it: a kernel computed from physics for the"
+                    + " dose grid (see the kernel command)")
     Path kernel;
+
+    @Option(names = "--dose-method", paramLabel = "METHOD", defaultValue = "KERNEL",
+            description = "KERNEL (convolution with a voxel S value kernel) or LOCAL (electron energy absorbed in the voxel"
+                    + " of decay, photons ignored); default ${DEFAULT-VALUE}")
+    DoseMethodOption doseMethod;
+
+    /** The choices of --dose-method. */
+    enum DoseMethodOption { KERNEL, LOCAL }
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "GTM",
             description = "organ activity from the SPECT: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}")
@@ -97,11 +107,11 @@ final class DosimetryCommand implements Callable<Integer> {
     @Option(names = "--fwhm-mm", defaultValue = "11", description = "SPECT resolution (FWHM) for GTM; default ${DEFAULT-VALUE} mm")
     double fwhmMm;
 
-    @Option(names = "--density", defaultValue = "1.06", description = "tissue density for masses; default ${DEFAULT-VALUE} g/mL")
+    @Option(names = "--density", defaultValue = "1.06", description = "tissue density for masses and the computed kernel's medium; default ${DEFAULT-VALUE} g/mL")
     double density;
 
     @Option(names = "--dose-grid-mm", paramLabel = "MM",
-            description = "dose grid voxel size; default: the kernel's voxel size, 3 mm without a kernel")
+            description = "dose grid voxel size; default: the --kernel file's voxel size, else 3 mm")
     Double doseGridMm;
 
     @Override
@@ -136,10 +146,15 @@ final class DosimetryCommand implements Callable<Integer> {
     }
 
     private DosimetrySettings settings() throws BadInputException {
+        if (doseMethod == DoseMethodOption.LOCAL && kernel != null) {
+            throw new BadInputException("--kernel and --dose-method local exclude each other: local deposition uses no kernel");
+        }
+        DoseKernel doseKernel = doseMethod == DoseMethodOption.LOCAL ? DoseKernel.localDeposition()
+                : kernel != null ? DoseKernel.fromFile(kernel) : DoseKernel.computed();
         try {
             DosimetrySettings s = DosimetrySettings.defaults().withActivityMethod(method).withFitModel(fit).withTiaMap(tiaMap)
                     .withMarginMm(marginMm).withPsfSigmaMm(psfSigmaMm).withSpectFwhmMm(fwhmMm)
-                    .withDensityGPerMl(density).withKernel(kernel);
+                    .withDensityGPerMl(density).withKernel(doseKernel);
             return doseGridMm == null ? s : s.withDoseGridSpacingMm(doseGridMm);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("dosimetry settings: " + e.getMessage());

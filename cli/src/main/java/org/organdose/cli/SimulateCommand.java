@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.organdose.dosimetry.DoseKernel;
 import org.organdose.dosimetry.DosimetryInputException;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Organ;
@@ -55,7 +56,8 @@ final class SimulateCommand implements Callable<Integer> {
     double motionMm;
 
     @Option(names = "--kernel", paramLabel = "PATH",
-            description = "voxel S value kernel file or folder for the true dose; without it: local energy deposition")
+            description = "voxel S value kernel file or folder for the true dose; without it: a kernel computed from physics"
+                    + " for the dose grid")
     Path kernel;
 
     @Override
@@ -75,7 +77,7 @@ final class SimulateCommand implements Callable<Integer> {
                 throw new BadInputException(labels + ": labels are not on the grid of " + ct);
             }
         }
-        SimulationSettings settings = SimulationSettings.defaults().withSeed(seed).withMotionMm(motionMm).withKernel(kernel);
+        SimulationSettings settings = SimulationSettings.defaults().withSeed(seed).withMotionMm(motionMm).withKernel(kernel == null ? DoseKernel.computed() : DoseKernel.fromFile(kernel));
         PrintWriter err = spec.commandLine().getErr();
         StudySimulator.SimulatedStudy study = StudySimulator.simulate(image, organs, settings, out, new ConsoleProgress(err));
         PrintWriter o = spec.commandLine().getOut();

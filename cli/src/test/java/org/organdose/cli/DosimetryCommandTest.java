@@ -62,7 +62,9 @@ class DosimetryCommandTest {
         Path model = shippedModel();
         Path out = dir.resolve("out");
         CommandLineTest.Run run = CommandLineTest.run("dosimetry", study.resolve("study.json").toString(), "--out",
-                out.toString(), "--model", model.toString(), "--mode", "consensus", "--session-masks", "both", "--no-report");
+                out.toString(), "--model", model.toString(), "--mode", "consensus", "--session-masks", "both", "--no-report",
+                // the kernel the truth was computed with, so that the masks are what is measured
+                "--kernel", SharedData.resolve("dosimetry/vsv-lu177-lanconelli2012/177Lu3mmsoft.txt").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         JsonNode diagnostic = root.get("inputs").get("diagnostic_masks");

@@ -13,15 +13,17 @@ public final class DoseCalculator {
     }
 
     /**
-     * Convolution with a voxel S value kernel (mGy/(MBq s)) whose voxel size must equal the map's
-     * (isotropic) spacing: dose(x) = sum of TIA(x') S(x - x') * 3600 s/h / 1000 mGy/Gy.
+     * Convolution with a voxel S value kernel (mGy/(MBq s)) whose voxel size along each axis must
+     * equal the map's spacing along it (cubic or not): dose(x) = sum of TIA(x') S(x - x') * 3600 s/h
+     * / 1000 mGy/Gy.
      */
     public static Volume kernelConvolution(Volume tiaMBqH, VoxelSKernel kernel) {
         var g = tiaMBqH.geometry();
+        double[] kernelMm = kernel.voxelMm();
         for (int a = 0; a < 3; a++) {
-            if (Math.abs(g.spacing(a) - kernel.voxelSizeMm()) > 1e-3 * kernel.voxelSizeMm()) {
-                throw new IllegalArgumentException("kernel voxel size " + kernel.voxelSizeMm()
-                        + " mm differs from the dose grid spacing " + g.spacing(a) + " mm");
+            if (Math.abs(g.spacing(a) - kernelMm[a]) > 1e-3 * kernelMm[a]) {
+                throw new IllegalArgumentException("kernel voxel size " + kernelMm[a] + " mm along axis " + "xyz".charAt(a)
+                        + " differs from the dose grid spacing " + g.spacing(a) + " mm");
             }
         }
         double[] conv = FftConvolution.convolve(tiaMBqH.voxels(), g.nx(), g.ny(), g.nz(), kernel.values(), kernel.radius());

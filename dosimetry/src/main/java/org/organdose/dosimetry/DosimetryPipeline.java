@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.organdose.dosimetry.kernel.Emissions;
 import org.organdose.image.GaussianFilter;
 import org.organdose.image.Geometry;
 import org.organdose.image.Interpolation;
@@ -43,7 +44,8 @@ import org.organdose.image.registration.RigidTransform;
  *       concentration of the transfer matrix's body compartment, integrated as a trapezoid.
  *       With {@link TiaMapMethod#VOXEL_FITS} the organ's share per voxel comes from per-voxel
  *       kinetics instead ({@link VoxelKinetics}), each session's SPECT corrected alike.</li>
- *   <li>Dose by kernel convolution (with a kernel) or local deposition (without), then the mean
+ *   <li>Dose by convolution with a voxel S value kernel (computed from physics for the dose grid, or
+ *       read from a file) or by local deposition, then the mean
  *       dose and DVH of each organ over the dose voxels whose centre lies in it.</li>
  * </ol>
  */
@@ -213,25 +215,18 @@ public final class DosimetryPipeline {
 
     private DoseMap doseMap(Geometry ctGrid, OrganMasks diagnostic, SpectSeries spects, List<TimeActivityFit> fits,
                             double bodyTiaMBqHPerMl) throws DosimetryInputException {
-        double requested = Double.isNaN(settings.doseGridSpacingMm()) ? DosimetrySettings.DEFAULT_GRID_MM
-                : settings.doseGridSpacingMm();
-        VoxelSKernel kernel = settings.kernel() == null ? null : VoxelSKernel.forSpacing(settings.kernel(), requested);
+        DoseKernel choice = settings.kernel();
         double spacing = !Double.isNaN(settings.doseGridSpacingMm()) ? settings.doseGridSpacingMm()
-                : kernel != null ? kernel.voxelSizeMm() : DosimetrySettings.DEFAULT_GRID_MM;
+                : choice.file() != null ? VoxelSKernel.forSpacing(choice.file(), DosimetrySettings.DEFAULT_GRID_MM).voxelSizeMm()
+                : DosimetrySettings.DEFAULT_GRID_MM;
         Geometry grid = doseGrid(ctGrid, spacing);
         Volume[] organs = organsOnDoseGrid(diagnostic, grid);
         Volume tia = tiaMap(spects, diagnostic, organs, fits, bodyTiaMBqHPerMl, grid);
-        if (kernel == null) {
-            warnings.add("no voxel S value kernel given: local energy deposition (electrons absorbed in the voxel"
-                    + " of decay, photons ignored)");
+        if (choice.method() == DoseMethod.LOCAL_DEPOSITION) {
             return new DoseMap(DoseCalculator.localDeposition(tia, study.radionuclide(), settings.densityGPerMl()),
                     organs, DoseMethod.LOCAL_DEPOSITION, null, spacing);
         }
-        if (Math.abs(kernel.voxelSizeMm() - spacing) > 1e-3 * spacing) {
-            warnings.add(String.format(Locale.ROOT, "kernel voxel size %.3g mm resampled to the %.3g mm dose grid;"
-                    + " a kernel computed for the grid's voxel size is more accurate", kernel.voxelSizeMm(), spacing));
-            kernel = kernel.resampledTo(spacing);
-        }
+        VoxelSKernel kernel = choice.forGrid(study.radionuclide(), spacing, settings.densityGPerMl(), warnings);
         return new DoseMap(DoseCalculator.kernelConvolution(tia, kernel), organs, DoseMethod.KERNEL_CONVOLUTION, kernel, spacing);
     }
 
@@ -665,6 +660,18 @@ public final class DosimetryPipeline {
         return new Volume(doseGrid, tia);
     }
 
+    /** The kernel a dose map was made with, as results.json and the report state it. */
+    private Map<String, Object> describe(VoxelSKernel kernel) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", settings.kernel().isComputed() ? "computed from physics" : settings.kernel().file().toString());
+        m.put("radionuclide", study.radionuclide().name());
+        m.put("voxel_mm", kernel.voxelMm());
+        m.put("emissions", settings.kernel().isComputed() ? Emissions.ALL.inWords() : "as tabulated in the file");
+        m.put("absorbed_MeV_per_decay", kernel.absorbedMeVPerDecay(settings.densityGPerMl()));
+        m.put("description", kernel.description());
+        return m;
+    }
+
     private Map<String, Object> describe(DoseMap dose, double bodyTia) {
         Map<String, Object> m = new LinkedHashMap<>(settings.describe());
         Radionuclide r = study.radionuclide();
@@ -677,7 +684,7 @@ public final class DosimetryPipeline {
         m.put("fit_weighting", "weighted least squares, weights 1/A^2 (equal relative errors)");
         m.put("trapezoid", "first activity held constant back to injection, trapezoids, physical decay after the last point");
         m.put("dose_method", dose.method().name());
-        m.put("kernel_used", dose.kernel() == null ? null : dose.kernel().description());
+        m.put("kernel_used", dose.kernel() == null ? null : describe(dose.kernel()));
         m.put("dose_grid_mm", dose.spacingMm());
         m.put("tia_map", (settings.tiaMap() == TiaMapMethod.VOXEL_FITS
                 ? "organ TIA spread over the organ's dose voxels in proportion to per-voxel fits of the SPECTs (each divided"

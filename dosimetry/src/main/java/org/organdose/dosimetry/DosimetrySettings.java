@@ -1,6 +1,5 @@
 package org.organdose.dosimetry;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.organdose.image.registration.RegistrationSettings;
@@ -13,12 +12,12 @@ import org.organdose.image.registration.RegistrationSettings;
  * @param marginMm           extension of the CT masks for {@link ActivityMethod#MARGIN}
  * @param psfSigmaMm         Gaussian extension for {@link ActivityMethod#GAUSSIAN_PSF}
  * @param spectFwhmMm        SPECT resolution for {@link ActivityMethod#GTM} and the shape of the dose inside organs
- * @param densityGPerMl      tissue density for masses and local deposition
+ * @param densityGPerMl      tissue density for masses, local deposition and the computed kernel's medium
  * @param fitModel           time-activity model for organs
- * @param kernel             voxel S value kernel (octant text format), or a folder of them from which the
- *                           one closest to the dose grid spacing is taken; null: local deposition
- * @param doseGridSpacingMm  dose grid voxel size; NaN: the kernel's voxel size (a folder's kernel
- *                           closest to 3 mm; 3 mm without a kernel)
+ * @param kernel             how the dose map is made: a kernel computed for the dose grid (default), a
+ *                           kernel file or folder, or local deposition
+ * @param doseGridSpacingMm  dose grid voxel size; NaN: a kernel file's voxel size (a folder's kernel
+ *                           closest to 3 mm), else 3 mm
  * @param bodyThresholdHu    CT voxels above this are body (background compartment and its mask)
  * @param registration       how a session CT without labels of its own, on another grid than the
  *                           diagnostic CT, is registered to it; null: no registration (the
@@ -28,10 +27,10 @@ import org.organdose.image.registration.RegistrationSettings;
  * @param tiaMap             how each organ's TIA is spread over its dose voxels
  */
 public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, double psfSigmaMm, double spectFwhmMm,
-                                double densityGPerMl, FitModel fitModel, Path kernel, double doseGridSpacingMm,
+                                double densityGPerMl, FitModel fitModel, DoseKernel kernel, double doseGridSpacingMm,
                                 double bodyThresholdHu, RegistrationSettings registration,
                                 double misalignmentThresholdMm, TiaMapMethod tiaMap) {
-    /** Dose grid spacing used without a kernel and without an explicit spacing. */
+    /** Dose grid spacing unless a kernel file or the user sets one. */
     public static final double DEFAULT_GRID_MM = 3.0;
 
     public DosimetrySettings {
@@ -44,8 +43,8 @@ public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, 
         if (!(misalignmentThresholdMm > 0)) {
             throw new IllegalArgumentException("misalignment threshold must be positive");
         }
-        if (fitModel == null || activityMethod == null || tiaMap == null) {
-            throw new IllegalArgumentException("fit model, activity method and TIA map method are required");
+        if (fitModel == null || activityMethod == null || tiaMap == null || kernel == null) {
+            throw new IllegalArgumentException("fit model, activity method, dose kernel and TIA map method are required");
         }
     }
 
@@ -54,7 +53,7 @@ public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, 
      * simulated study (see the module README for the measurements).
      */
     public static DosimetrySettings defaults() {
-        return new DosimetrySettings(ActivityMethod.GTM, 3.0, 3.0, 11.0, 1.06, FitModel.BI_EXPONENTIAL, null,
+        return new DosimetrySettings(ActivityMethod.GTM, 3.0, 3.0, 11.0, 1.06, FitModel.BI_EXPONENTIAL, DoseKernel.computed(),
                 Double.NaN, -300, RegistrationSettings.defaults(), 10.0,
                 TiaMapMethod.ORGAN_SHAPE);
     }
@@ -83,7 +82,7 @@ public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, 
         return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, m, kernel, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm, tiaMap);
     }
 
-    public DosimetrySettings withKernel(Path k) {
+    public DosimetrySettings withKernel(DoseKernel k) {
         return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, k, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm, tiaMap);
     }
 
@@ -117,7 +116,7 @@ public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, 
         m.put("spect_fwhm_mm", spectFwhmMm);
         m.put("density_g_per_mL", densityGPerMl);
         m.put("fit_model", fitModel.name());
-        m.put("kernel", kernel == null ? null : kernel.toString());
+        m.put("dose", kernel.describe());
         m.put("body_threshold_HU", bodyThresholdHu);
         m.put("tia_map_method", tiaMap.name());
         return m;

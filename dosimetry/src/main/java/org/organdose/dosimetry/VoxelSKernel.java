@@ -1,6 +1,7 @@
 package org.organdose.dosimetry;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -10,36 +11,80 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.organdose.image.io.AtomicFileOutput;
+import org.organdose.image.io.ImageIoException;
 
 /**
  * A voxel S value kernel: the absorbed dose to the voxel at offset (i, j, k) per decay in the
- * centre voxel, in mGy/(MBq s), for cubic voxels of one size in one medium. Stored as a full
- * cube of odd size 2r+1 with the source at its centre. Immutable.
+ * centre voxel, in mGy/(MBq s), for voxels of one size (cubic, or a x b x c mm) in one medium.
+ * Stored as a full cube of odd size 2r+1 voxels with the source at its centre. Immutable.
  */
 public final class VoxelSKernel {
-    private static final Pattern VOXEL_SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*mm", Pattern.CASE_INSENSITIVE);
+    private static final String NUMBER = "([0-9]+(?:\\.[0-9]+)?)";
+    private static final Pattern VOXEL_SIZE = Pattern.compile(NUMBER + "\\s*mm", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VOXEL_SIZES = Pattern.compile(
+            NUMBER + "\\s*x\\s*" + NUMBER + "\\s*x\\s*" + NUMBER + "\\s*mm", Pattern.CASE_INSENSITIVE);
     private static final int MAX_RADIUS = 200;
 
     private final int radius;
-    private final double voxelSizeMm;
+    private final double[] voxelMm;
     private final double[] values;
     private final String description;
 
-    /** @param values x fastest, size (2 radius + 1)^3 */
+    /** A kernel for cubic voxels; @param values x fastest, size (2 radius + 1)^3 */
     public VoxelSKernel(int radius, double voxelSizeMm, double[] values, String description) {
+        this(radius, new double[] {voxelSizeMm, voxelSizeMm, voxelSizeMm}, values, description);
+    }
+
+    /** A kernel for voxels of voxelMm[0] x voxelMm[1] x voxelMm[2] mm (x, y, z); @param values x fastest, size (2 radius + 1)^3 */
+    public VoxelSKernel(int radius, double[] voxelMm, double[] values, String description) {
         int size = 2 * radius + 1;
-        if (radius < 0 || values.length != size * size * size || !(voxelSizeMm > 0)) {
-            throw new IllegalArgumentException("kernel needs (2r+1)^3 values and a positive voxel size");
+        if (radius < 0 || values.length != size * size * size || voxelMm.length != 3
+                || !(voxelMm[0] > 0 && voxelMm[1] > 0 && voxelMm[2] > 0)) {
+            throw new IllegalArgumentException("kernel needs (2r+1)^3 values and three positive voxel sizes");
         }
         this.radius = radius;
-        this.voxelSizeMm = voxelSizeMm;
+        this.voxelMm = voxelMm.clone();
         this.values = values.clone();
         this.description = description;
     }
 
     public int radius() { return radius; }
     public int size() { return 2 * radius + 1; }
-    public double voxelSizeMm() { return voxelSizeMm; }
+
+    /** The voxel size of a cubic kernel; a non-cubic one has no single size (see {@link #voxelMm()}). */
+    public double voxelSizeMm() {
+        if (!isCubic()) {
+            throw new IllegalStateException("kernel voxels are " + voxelText(voxelMm) + " mm, not cubic: use voxelMm()");
+        }
+        return voxelMm[0];
+    }
+
+    /** Voxel size along x, y and z in mm. */
+    public double[] voxelMm() { return voxelMm.clone(); }
+
+    /** Whether the voxels are cubes (the three sizes within 1e-9 relative). */
+    public boolean isCubic() {
+        return Math.abs(voxelMm[1] - voxelMm[0]) <= 1e-9 * voxelMm[0] && Math.abs(voxelMm[2] - voxelMm[0]) <= 1e-9 * voxelMm[0];
+    }
+
+    /** Mass of one voxel in g at this density (g/mL). */
+    public double voxelMassG(double densityGPerMl) {
+        return densityGPerMl * voxelMm[0] * voxelMm[1] * voxelMm[2] / 1000;
+    }
+    /**
+     * Energy absorbed within the kernel per decay in the source voxel, MeV: the sum of S times the
+     * voxel mass, the mass of a medium of this density.
+     */
+    public double absorbedMeVPerDecay(double densityGPerMl) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        // S in mGy/(MBq s) = 0.1602176634 times MeV/g per decay
+        return sum * voxelMassG(densityGPerMl) / 0.1602176634;
+    }
+
     /** Where the kernel came from, for the results' settings. */
     public String description() { return description; }
 
@@ -70,11 +115,7 @@ public final class VoxelSKernel {
         if (lines.size() < 3) {
             throw new DosimetryInputException(file + ": not a voxel S value kernel (expected a title, a header and i j k S lines)");
         }
-        Matcher m = VOXEL_SIZE.matcher(lines.get(0));
-        if (!m.find()) {
-            throw new DosimetryInputException(file + ": the title line does not give the voxel size in mm: " + lines.get(0).strip());
-        }
-        double voxel = Double.parseDouble(m.group(1));
+        double[] voxel = voxelSizeInTitle(file, lines.get(0));
         int count = lines.size() - 2;
         int[][] idx = new int[count][3];
         double[] s = new double[count];
@@ -132,7 +173,67 @@ public final class VoxelSKernel {
                 }
             }
         }
-        return new VoxelSKernel(radius, voxel, full, file.getFileName() + " (" + voxel + " mm voxels)");
+        return new VoxelSKernel(radius, voxel, full, file.getFileName() + " (" + voxelText(voxel) + " mm voxels)");
+    }
+
+    /** "4.42 mm" (cubic) or "4 x 4 x 5 mm" in the title: the first such size. */
+    private static double[] voxelSizeInTitle(Path file, String title) throws DosimetryInputException {
+        Matcher three = VOXEL_SIZES.matcher(title);
+        if (three.find()) {
+            return new double[] {Double.parseDouble(three.group(1)), Double.parseDouble(three.group(2)), Double.parseDouble(three.group(3))};
+        }
+        Matcher m = VOXEL_SIZE.matcher(title);
+        if (!m.find()) {
+            throw new DosimetryInputException(file + ": the title line does not give the voxel size in mm: " + title.strip());
+        }
+        double v = Double.parseDouble(m.group(1));
+        if (!(v > 0)) {
+            throw new DosimetryInputException(file + ": the voxel size in the title line must be > 0: " + title.strip());
+        }
+        return new double[] {v, v, v};
+    }
+
+    /**
+     * Writes the octant i, j, k &gt;= 0 in the text format {@link #readOctantText} reads: the title,
+     * whose first size in mm must be this kernel's voxel size (e.g. "Lu-177 - 4.42mm - ..." or
+     * "Lu-177 - 4x4x5mm - ..."), a header, then tab-separated "i j k S" lines, S in mGy/(MBq s) to 5
+     * significant digits. Written through a temporary file, renamed into place when complete.
+     */
+    public void writeOctantText(Path file, String title) throws ImageIoException {
+        double[] inTitle;
+        try {
+            inTitle = voxelSizeInTitle(file, title);
+        } catch (DosimetryInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        for (int a = 0; a < 3; a++) {
+            if (Math.abs(inTitle[a] - voxelMm[a]) > 1e-6 * voxelMm[a]) {
+                throw new IllegalArgumentException("the title's voxel size " + voxelText(inTitle) + " mm is not the kernel's " + voxelText(voxelMm));
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(title.replace('\n', ' ').replace('\r', ' ')).append("\r\n");
+        sb.append("i\tj\tk\tS [mGy/(MBq\u00b7s)]\r\n");
+        for (int i = 0; i <= radius; i++) {
+            for (int j = 0; j <= radius; j++) {
+                for (int k = 0; k <= radius; k++) {
+                    sb.append(i).append('\t').append(j).append('\t').append(k).append('\t')
+                            .append(String.format(Locale.ROOT, "%.4E", value(i, j, k))).append("\r\n");
+                }
+            }
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        AtomicFileOutput.write(file, out -> out.write(bytes));
+    }
+
+    /** A voxel size as titles write it, without the unit: "4.42" (cubic) or "4x4x5". */
+    public static String voxelText(double[] mm) {
+        boolean cubic = mm[1] == mm[0] && mm[2] == mm[0];
+        return cubic ? plain(mm[0]) : plain(mm[0]) + "x" + plain(mm[1]) + "x" + plain(mm[2]);
+    }
+
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -152,7 +253,7 @@ public final class VoxelSKernel {
         VoxelSKernel best = null;
         for (Path f : candidates) {
             VoxelSKernel k = readOctantText(f);
-            if (best == null || Math.abs(k.voxelSizeMm() - spacingMm) < Math.abs(best.voxelSizeMm() - spacingMm)) {
+            if (best == null || k.largestSizeDifference(spacingMm) < best.largestSizeDifference(spacingMm)) {
                 best = k;
             }
         }
@@ -160,6 +261,11 @@ public final class VoxelSKernel {
             throw new DosimetryInputException(fileOrFolder + ": no kernel file (*.txt) in this folder");
         }
         return best;
+    }
+
+    /** The largest difference, over the axes, between this kernel's voxel size and {@code spacingMm}. */
+    private double largestSizeDifference(double spacingMm) {
+        return Math.max(Math.abs(voxelMm[0] - spacingMm), Math.max(Math.abs(voxelMm[1] - spacingMm), Math.abs(voxelMm[2] - spacingMm)));
     }
 
     /**
@@ -200,8 +306,10 @@ public final class VoxelSKernel {
      * accurate part of this approximation: prefer a kernel computed for the grid's voxel size.
      */
     public VoxelSKernel resampledTo(double newVoxelSizeMm) {
-        double ratio = newVoxelSizeMm / voxelSizeMm;
-        int newRadius = Math.max(1, (int) Math.floor(radius / ratio));
+        double rx = newVoxelSizeMm / voxelMm[0];
+        double ry = newVoxelSizeMm / voxelMm[1];
+        double rz = newVoxelSizeMm / voxelMm[2];
+        int newRadius = Math.max(1, (int) Math.floor(radius / Math.max(rx, Math.max(ry, rz))));
         int size = 2 * newRadius + 1;
         double[] out = new double[size * size * size];
         double sumOld = 0;
@@ -212,14 +320,14 @@ public final class VoxelSKernel {
         for (int k = 0; k < size; k++) {
             for (int j = 0; j < size; j++) {
                 for (int i = 0; i < size; i++) {
-                    double v = interpolate((i - newRadius) * ratio, (j - newRadius) * ratio, (k - newRadius) * ratio);
+                    double v = interpolate((i - newRadius) * rx, (j - newRadius) * ry, (k - newRadius) * rz);
                     out[i + size * (j + size * k)] = v;
                     sumNew += v;
                 }
             }
         }
-        // energy = S * mass: sum S_new * b^3 = sum S_old * a^3
-        double scale = sumNew > 0 ? sumOld / (sumNew * ratio * ratio * ratio) : 0;
+        // energy = S * mass: sum S_new * b^3 = sum S_old * (a_x a_y a_z)
+        double scale = sumNew > 0 ? sumOld / (sumNew * rx * ry * rz) : 0;
         for (int p = 0; p < out.length; p++) {
             out[p] *= scale;
         }

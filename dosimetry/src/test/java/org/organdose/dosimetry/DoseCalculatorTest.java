@@ -27,7 +27,7 @@ class DoseCalculatorTest {
         for (float d : dose.voxels()) {
             energyJ += d * voxelMassKg;
         }
-        double expectedJ = tiaTotal * 3.6e9 * 0.147923 * 1.602176634e-13;
+        double expectedJ = tiaTotal * 3.6e9 * Radionuclides.LU_177.meanElectronEnergyMeV() * 1.602176634e-13;
         assertThat(energyJ).isCloseTo(expectedJ, within(1e-5 * expectedJ));
     }
 

@@ -41,7 +41,7 @@ class MovingStudyEndToEndTest {
                 + " \"diagnostic_labels\": \"%s\", \"timepoints\": [%s]}", dir.resolve("ct.nii.gz"),
                 dir.resolve("truth_labels.nii.gz"), timePoints));
         DosimetryResults r = DosimetryPipeline.run(StudyManifest.read(study),
-                DosimetrySettings.defaults().withKernel(kernel), ProgressListener.NONE);
+                DosimetrySettings.defaults().withKernel(DoseKernel.fromFile(kernel)), ProgressListener.NONE);
         JsonNode truth = new ObjectMapper().readTree(dir.resolve("truth.json").toFile()).get("organs");
         StringBuilder table = new StringBuilder("moving study, per-time-point labels: organ TIA% mean%\n");
         for (OrganResult o : r.organs()) {

@@ -36,7 +36,7 @@ class MovingStudyRegistrationEndToEndTest {
             ((ObjectNode) tp).put("spect", dir.resolve(tp.get("spect").asText()).toString());
         }
         new ObjectMapper().writeValue(study.toFile(), manifest);
-        DosimetryResults r = DosimetryPipeline.run(StudyManifest.read(study), DosimetrySettings.defaults().withKernel(kernel),
+        DosimetryResults r = DosimetryPipeline.run(StudyManifest.read(study), DosimetrySettings.defaults().withKernel(DoseKernel.fromFile(kernel)),
                 ProgressListener.NONE);
 
         JsonNode truth = new ObjectMapper().readTree(dir.resolve("truth.json").toFile()).get("organs");

@@ -38,7 +38,7 @@ class StaticStudyEndToEndTest {
 
     @Test
     void defaultsMeetTheTargets(@TempDir Path out) throws Exception {
-        DosimetryResults r = DosimetryPipeline.run(manifest, DosimetrySettings.defaults().withKernel(kernel), ProgressListener.NONE);
+        DosimetryResults r = DosimetryPipeline.run(manifest, DosimetrySettings.defaults().withKernel(DoseKernel.fromFile(kernel)), ProgressListener.NONE);
         for (OrganResult o : r.organs()) {
             JsonNode t = truth.get("organs").get(o.organ().key());
             boolean kidney = o.organ().key().startsWith("kidney");
@@ -76,7 +76,7 @@ class StaticStudyEndToEndTest {
      */
     @Test
     void voxelFitsMeetTheTargetsToo() throws Exception {
-        DosimetryResults r = DosimetryPipeline.run(manifest, DosimetrySettings.defaults().withKernel(kernel)
+        DosimetryResults r = DosimetryPipeline.run(manifest, DosimetrySettings.defaults().withKernel(DoseKernel.fromFile(kernel))
                 .withRegistration(null).withTiaMap(TiaMapMethod.VOXEL_FITS), ProgressListener.NONE);
         for (OrganResult o : r.organs()) {
             JsonNode t = truth.get("organs").get(o.organ().key());
@@ -98,7 +98,7 @@ class StaticStudyEndToEndTest {
         for (ActivityMethod am : ActivityMethod.values()) {
             for (boolean withKernel : new boolean[] {true, false}) {
                 // the patient does not move in this study (defaultsMeetTheTargets registers its sessions): spare the time
-                DosimetrySettings s = DosimetrySettings.defaults().withActivityMethod(am).withKernel(withKernel ? kernel : null)
+                DosimetrySettings s = DosimetrySettings.defaults().withActivityMethod(am).withKernel(withKernel ? DoseKernel.fromFile(kernel) : DoseKernel.localDeposition())
                         .withRegistration(null);
                 DosimetryResults r = DosimetryPipeline.run(manifest, s, ProgressListener.NONE);
                 for (OrganResult o : r.organs()) {

@@ -1,8 +1,8 @@
 package org.organdose.simulation;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.organdose.dosimetry.DoseKernel;
 
 /**
  * How a Lu-177 SPECT/CT study is simulated from a labelled CT. Immutable; start from
@@ -24,14 +24,15 @@ import java.util.Map;
  * @param cortexToMedulla   kidney cortex to medulla concentration ratio
  * @param textureFraction   relative amplitude of the smooth uptake texture inside organs
  * @param doseGridMm        voxel size of the true dose map
- * @param kernel            voxel S value kernel file or folder for the true dose; null: local deposition
+ * @param kernel            how the true dose is made: a kernel computed for the dose grid (default), a
+ *                          kernel file or folder, or local deposition
  * @param densityGPerMl     tissue density for masses and dose
  */
 public record SimulationSettings(long seed, double[] hours, double injectedActivityMBq,
                                  Map<String, CompartmentKinetics> kinetics, double spectVoxelMm, double spectFwhmMm,
                                  double countsPerMBqS, double acquisitionSeconds, double motionMm, double lowDoseNoiseHu,
                                  double lowDoseSliceMm, double cortexToMedulla, double textureFraction, double doseGridMm,
-                                 Path kernel, double densityGPerMl) {
+                                 DoseKernel kernel, double densityGPerMl) {
     public SimulationSettings {
         hours = hours.clone();
         kinetics = Map.copyOf(kinetics);
@@ -56,7 +57,7 @@ public record SimulationSettings(long seed, double[] hours, double injectedActiv
         k.put("spleen", CompartmentKinetics.of(0.15, 70.0, -0.05, 4.0));
         k.put("body", CompartmentKinetics.of(0.01, 1.0, 0.002, 40.0));
         return new SimulationSettings(1, new double[] {0.5, 6, 24, 72}, 7400, k, 4.7952, 11.0, 12.0, 1800, 0, 45, 5.0,
-                1.5, 0.15, 3.0, null, 1.06);
+                1.5, 0.15, 3.0, DoseKernel.computed(), 1.06);
     }
 
     public SimulationSettings withSeed(long s) {
@@ -71,7 +72,7 @@ public record SimulationSettings(long seed, double[] hours, double injectedActiv
                 kernel, densityGPerMl);
     }
 
-    public SimulationSettings withKernel(Path k) {
+    public SimulationSettings withKernel(DoseKernel k) {
         return new SimulationSettings(seed, hours, injectedActivityMBq, kinetics, spectVoxelMm, spectFwhmMm, countsPerMBqS,
                 acquisitionSeconds, motionMm, lowDoseNoiseHu, lowDoseSliceMm, cortexToMedulla, textureFraction, doseGridMm,
                 k, densityGPerMl);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.organdose.dosimetry.DoseCalculator;
+import org.organdose.dosimetry.DoseMethod;
 import org.organdose.dosimetry.DoseVolumeHistogram;
 import org.organdose.dosimetry.DosimetryInputException;
 import org.organdose.dosimetry.ProgressListener;
@@ -155,16 +156,13 @@ public final class StudySimulator {
         }
         Volume dose;
         String doseMethod;
-        if (s.kernel() != null) {
-            VoxelSKernel kernel = VoxelSKernel.forSpacing(s.kernel(), s.doseGridMm());
-            if (Math.abs(kernel.voxelSizeMm() - s.doseGridMm()) > 1e-3) {
-                kernel = kernel.resampledTo(s.doseGridMm());
-            }
+        if (s.kernel().method() == DoseMethod.LOCAL_DEPOSITION) {
+            dose = DoseCalculator.localDeposition(tia, Radionuclides.LU_177, s.densityGPerMl());
+            doseMethod = "local energy deposition";
+        } else {
+            VoxelSKernel kernel = s.kernel().forGrid(Radionuclides.LU_177, s.doseGridMm(), s.densityGPerMl(), new ArrayList<>());
             dose = DoseCalculator.kernelConvolution(tia, kernel);
             doseMethod = "kernel convolution: " + kernel.description();
-        } else {
-            dose = DoseCalculator.localDeposition(tia, Radionuclides.LU_177, s.densityGPerMl());
-            doseMethod = "local energy deposition (no kernel given)";
         }
         ImageFiles.write(dose, StorageType.FLOAT32, dir.resolve("truth_dose_Gy.nii.gz"));
 
@@ -192,7 +190,7 @@ public final class StudySimulator {
     private static ObjectNode truthJson(ObjectMapper json, SimulationSettings s, Map<Organ, OrganTruth> truth,
                                         List<RigidTransform> motions, double[] hours, String doseMethod) {
         ObjectNode root = json.createObjectNode();
-        root.put("kernel", s.kernel() == null ? null : s.kernel().getFileName().toString());
+        root.put("kernel", s.kernel().file() == null ? null : s.kernel().file().getFileName().toString());
         root.put("dose_method", doseMethod);
         root.put("dose_grid_mm", s.doseGridMm());
         root.put("density_g_per_mL", s.densityGPerMl());
