@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.organdose.image.Geometry;
 import org.organdose.image.LabelMap;
+import org.organdose.image.Plane;
 import org.organdose.image.Volume;
 
 /**

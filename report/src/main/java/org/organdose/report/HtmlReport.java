@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.organdose.image.Organ;
 import org.organdose.dosimetry.SavedResults;
 import org.organdose.dosimetry.TimeActivityFit;
+import org.organdose.image.Organ;
+import org.organdose.image.Plane;
 
 /**
  * Renders a {@link ReportData} as one self-contained HTML page: inline CSS, inline SVG plots and

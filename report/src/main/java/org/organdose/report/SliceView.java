@@ -7,11 +7,12 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Collection;
 import javax.imageio.ImageIO;
-import org.organdose.image.Organ;
 import org.organdose.image.Geometry;
 import org.organdose.image.Interpolation;
 import org.organdose.image.LabelInterpolation;
 import org.organdose.image.LabelMap;
+import org.organdose.image.Organ;
+import org.organdose.image.Plane;
 import org.organdose.image.Resampler;
 import org.organdose.image.Volume;
 
@@ -97,7 +98,7 @@ final class SliceView {
 
     /** The slice plane's position along its normal, mm, for captions. */
     static double position(Plane plane, OrganExtent extent) {
-        return extent.centroidLps()[plane.fixedAxis()];
+        return extent.centroidLps()[plane.normalAxis()];
     }
 
     /**

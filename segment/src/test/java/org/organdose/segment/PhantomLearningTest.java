@@ -1,5 +1,7 @@
 package org.organdose.segment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.Geometry;
 import org.organdose.image.Organ;
+import org.organdose.image.Plane;
 import org.organdose.image.Volume;
 import org.organdose.segment.data.LabelledCase;
 import org.organdose.segment.data.TrainingCase;
@@ -17,11 +20,9 @@ import org.organdose.segment.eval.Evaluator;
 import org.organdose.segment.eval.OrganMetrics;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.train.Augmentation;
-import org.organdose.segment.train.TrainingListener;
 import org.organdose.segment.train.PixelNetworkTrainer;
 import org.organdose.segment.train.TrainingConfig;
-import static org.assertj.core.api.Assertions.assertThat;
-import org.organdose.segment.train.TrainingConfig;
+import org.organdose.segment.train.TrainingListener;
 
 /** End to end on a synthetic abdomen: train a tiny network, segment an unseen noisy scan, score it. */
 class PhantomLearningTest {

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.organdose.image.Plane;
 import org.organdose.image.io.AtomicFileOutput;
-import org.organdose.segment.Plane;
 import org.organdose.segment.SegmentationException;
 import org.organdose.segment.maskrcnn.SemanticFpn;
 

@@ -1,8 +1,8 @@
 package org.organdose.segment.preprocess;
 
 import java.util.Arrays;
+import org.organdose.image.Plane;
 import org.organdose.image.Volume;
-import org.organdose.segment.Plane;
 
 /**
  * The 2.5D network inputs of a CT on its working grid: for a plane and a slice, the k adjacent

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.organdose.segment.Plane;
+import org.organdose.image.Plane;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.preprocess.HuWindow;
 

@@ -3,7 +3,7 @@ package org.organdose.segment.train;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-import org.organdose.segment.Plane;
+import org.organdose.image.Plane;
 import org.organdose.segment.net.NetworkClasses;
 import org.organdose.segment.preprocess.HuWindow;
 import org.organdose.segment.preprocess.WorkingGrid;

@@ -3,7 +3,7 @@ package org.organdose.segment.maskrcnn;
 import ai.djl.nn.Parameter;
 import java.util.List;
 import java.util.Locale;
-import org.organdose.segment.Plane;
+import org.organdose.image.Plane;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.net.NetworkClasses;
 import org.organdose.segment.net.SegmentationNetwork;

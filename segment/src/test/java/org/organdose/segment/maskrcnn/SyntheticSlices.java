@@ -2,7 +2,7 @@ package org.organdose.segment.maskrcnn;
 
 import java.util.List;
 import java.util.Random;
-import org.organdose.segment.Plane;
+import org.organdose.image.Plane;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.net.NetworkClasses;
 import org.organdose.segment.preprocess.HuWindow;

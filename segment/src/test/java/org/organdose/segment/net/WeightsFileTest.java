@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.organdose.segment.Plane;
+import org.organdose.image.Plane;
 import org.organdose.segment.SegmentationException;
 
 /** Weights on disk: read back exactly, and refused when they hold NaN. */

@@ -9,16 +9,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.Geometry;
+import org.organdose.image.Organ;
+import org.organdose.image.Plane;
 import org.organdose.image.io.ImageFiles;
 import org.organdose.image.io.StorageType;
 import org.organdose.segment.Mode;
-import org.organdose.image.Organ;
 import org.organdose.segment.Phantom;
-import org.organdose.segment.Plane;
 import org.organdose.segment.net.ModelSpec;
 import org.organdose.segment.train.Augmentation;
-import org.organdose.segment.train.TrainingListener;
 import org.organdose.segment.train.TrainingConfig;
+import org.organdose.segment.train.TrainingListener;
 
 /** Leave-one-case-out on two phantom cases written in our shared layout: the plumbing, not the accuracy. */
 class CrossValidationTest {
