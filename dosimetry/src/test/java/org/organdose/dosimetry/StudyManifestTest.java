@@ -41,7 +41,7 @@ class StudyManifestTest {
         assertThat(m.diagnosticLabels()).isEqualTo(dir.resolve("labels.nii.gz"));
         assertThat(m.hours()).containsExactly(0.5, 24);
         assertThat(m.timePoints().get(0).spectUnits()).isEqualTo("Bq/mL");
-        assertThat(m.timePoints().get(1).spect()).isEqualTo(dir.resolve("s2.nii.gz"));
+        assertThat(m.timePoints().get(1).spect()).isEqualTo(ImageLocation.of(dir.resolve("s2.nii.gz")));
         assertThat(m.timePoints().get(1).labels()).isNull();
     }
 
