@@ -41,7 +41,7 @@ public final class SpectUnits {
 
     /** Whether {@code units} are counts, which need a calibration to become activity. */
     public static boolean isCounts(String units) {
-        return units != null && (units.strip().equalsIgnoreCase(COUNTS) || units.strip().equalsIgnoreCase("counts"));
+        return units != null && units.strip().equalsIgnoreCase(COUNTS);
     }
 
     /** The supported spellings, for error messages. */
