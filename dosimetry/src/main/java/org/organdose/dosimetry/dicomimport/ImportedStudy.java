@@ -7,7 +7,7 @@ import org.organdose.dosimetry.Radionuclide;
  * What the import chose from an export, and why.
  *
  * @param export              the scan it was chosen from
- * @param series              every image series, classified, in the order found
+ * @param series              every image series, classified, in acquisition order (unknown times last)
  * @param radionuclide        the radionuclide
  * @param injectedActivityMBq the injected activity; NaN when the export does not record it
  * @param diagnosticCt        the CT organ masses are measured on

@@ -57,6 +57,9 @@ public final class StudyImporter {
         for (ScannedSeries s : export.series()) {
             series.add(SeriesClassifier.classify(s));
         }
+        // in acquisition order, as a user reads an export, whatever the files' names
+        series.sort(Comparator.comparing(ImportedSeries::acquiredAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(ImportedSeries::seriesUid));
         List<ImportedSeries> cts = of(series, SeriesKind.CT_VOLUME);
         List<ImportedSeries> spects = spects(series);
         Map<ImportedSeries, SeriesPairing.Pair> pairs = new LinkedHashMap<>();
