@@ -42,7 +42,7 @@ class ImportCommandTest {
     private Path export() throws Exception {
         Path export = Files.createDirectories(dir.resolve("export"));
         SyntheticExport e = new SyntheticExport(export);
-        Administration lu = new Administration("^177^Lutetium", Double.NaN, 7.4e9, INJECTION);
+        Administration lu = new Administration("^177^Lutetium", Double.NaN, 7.4e9, INJECTION, false);
         e.ct("1.5.0", DIAGNOSTIC, "1.5.0.100", INJECTION.minusDays(7), 12);
         for (int t = 0; t < 2; t++) {
             String study = "1.5." + (t + 1);

@@ -24,16 +24,11 @@ final class DicomDateTimes {
         if (s == null) {
             return null;
         }
-        String d = s.replace(".", "");
-        try {
-            if (d.length() != 8 || !d.chars().allMatch(Character::isDigit)) {
-                throw new DateTimeException("not YYYYMMDD");
-            }
-            return LocalDate.of(Integer.parseInt(d.substring(0, 4)), Integer.parseInt(d.substring(4, 6)),
-                    Integer.parseInt(d.substring(6, 8)));
-        } catch (DateTimeException e) {
+        LocalDate d = parseDate(s);
+        if (d == null) {
             throw malformed(a, tag, s, "date");
         }
+        return d;
     }
 
     /** TM; null when absent. */
@@ -42,7 +37,7 @@ final class DicomDateTimes {
         if (s == null) {
             return null;
         }
-        LocalTime t = parseTime(s.replace(":", ""));
+        LocalTime t = parseTime(s);
         if (t == null) {
             throw malformed(a, tag, s, "time");
         }
@@ -55,29 +50,45 @@ final class DicomDateTimes {
         if (s == null) {
             return null;
         }
+        LocalDateTime t = parseDateTime(s);
+        if (t == null) {
+            throw malformed(a, tag, s, "date and time");
+        }
+        return t;
+    }
+
+    /** "YYYYMMDD" (or "YYYY.MM.DD"); null when malformed. */
+    static LocalDate parseDate(String s) {
+        String d = s.replace(".", "");
+        if (d.length() != 8 || !d.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(d.substring(0, 4)), Integer.parseInt(d.substring(4, 6)),
+                    Integer.parseInt(d.substring(6, 8)));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** "YYYYMMDD[HH[MM[SS[.F...]]]][&ZZXX]"; null when malformed. */
+    static LocalDateTime parseDateTime(String s) {
         String v = s;
         int offset = Math.max(v.indexOf('+'), v.indexOf('-'));
         if (offset >= 0) {
             v = v.substring(0, offset);
         }
-        try {
-            if (v.length() < 8 || !v.substring(0, 8).chars().allMatch(Character::isDigit)) {
-                throw new DateTimeException("no date");
-            }
-            LocalDate d = LocalDate.of(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(4, 6)),
-                    Integer.parseInt(v.substring(6, 8)));
-            LocalTime t = v.length() == 8 ? LocalTime.MIDNIGHT : parseTime(v.substring(8));
-            if (t == null) {
-                throw new DateTimeException("bad time");
-            }
-            return d.atTime(t);
-        } catch (DateTimeException e) {
-            throw malformed(a, tag, s, "date and time");
+        if (v.length() < 8) {
+            return null;
         }
+        LocalDate d = parseDate(v.substring(0, 8));
+        LocalTime t = v.length() == 8 ? LocalTime.MIDNIGHT : parseTime(v.substring(8));
+        return d == null || t == null ? null : d.atTime(t);
     }
 
-    /** "HH", "HHMM", "HHMMSS" or "HHMMSS.F..." (up to 6 fraction digits); null when malformed. */
-    private static LocalTime parseTime(String s) {
+    /** "HH", "HHMM", "HHMMSS" or "HHMMSS.F..." (up to 6 fraction digits), or "HH:MM:SS"; null when malformed. */
+    static LocalTime parseTime(String text) {
+        String s = text.replace(":", "");
         String whole = s;
         int nanos = 0;
         int dot = s.indexOf('.');

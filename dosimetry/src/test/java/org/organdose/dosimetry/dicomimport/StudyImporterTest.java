@@ -26,7 +26,7 @@ import org.organdose.image.io.dicom.SyntheticExport.Administration;
  */
 class StudyImporterTest {
     private static final LocalDateTime INJECTION = LocalDateTime.of(2026, 3, 2, 10, 0);
-    private static final Administration LU = new Administration("^177^Lutetium", Double.NaN, 7.4e9, INJECTION);
+    private static final Administration LU = new Administration("^177^Lutetium", Double.NaN, 7.4e9, INJECTION, false);
     private static final double BQML_SLOPE = 500;
 
     @TempDir
@@ -38,6 +38,9 @@ class StudyImporterTest {
         e.ct("1.9.0", "1.9.0.1", "1.9.0.100", INJECTION.minusDays(7), 12);
         session(e, "1.9.1", INJECTION.plusHours(4), "BQML");
         session(e, "1.9.2", INJECTION.plusHours(24).plusMinutes(30), "BQML");
+        e.nmRaw("1.9.1", "1.9.1.5", INJECTION.plusHours(4), "TOMO", 60);
+        e.nmRaw("1.9.2", "1.9.2.5", INJECTION.plusHours(24), "WHOLE BODY", 2);
+        e.nmRaw("1.9.2", "1.9.2.6", INJECTION.plusHours(24), "STATIC", 1);
         e.notDicom("README.TXT");
         return dir;
     }
@@ -59,7 +62,9 @@ class StudyImporterTest {
                 Map.entry("1.9.1.1", SeriesKind.CT_VOLUME), Map.entry("1.9.1.2", SeriesKind.SPECT_QUANTITATIVE),
                 Map.entry("1.9.1.3", SeriesKind.SPECT_NAC), Map.entry("1.9.1.4", SeriesKind.CT_LOCALIZER),
                 Map.entry("1.9.2.1", SeriesKind.CT_VOLUME), Map.entry("1.9.2.2", SeriesKind.SPECT_QUANTITATIVE),
-                Map.entry("1.9.2.3", SeriesKind.SPECT_NAC), Map.entry("1.9.2.4", SeriesKind.CT_LOCALIZER));
+                Map.entry("1.9.2.3", SeriesKind.SPECT_NAC), Map.entry("1.9.2.4", SeriesKind.CT_LOCALIZER),
+                Map.entry("1.9.1.5", SeriesKind.NM_PROJECTIONS), Map.entry("1.9.2.5", SeriesKind.NM_PLANAR),
+                Map.entry("1.9.2.6", SeriesKind.NM_PLANAR));
         assertThat(s.export().notDicom()).isEqualTo(1);
         assertThat(s.diagnosticCt().seriesUid()).isEqualTo("1.9.0.1");
         assertThat(s.sessions()).hasSize(2);
@@ -99,12 +104,15 @@ class StudyImporterTest {
         SyntheticExport e = new SyntheticExport(dir);
         LocalDateTime at = INJECTION.plusHours(6);
         e.ct("1.8.1", "1.8.1.1", "1.8.1.100", at.minusMinutes(5), 10);
-        // its own frame of reference: paired by study and time; the radionuclide by its half-life only
-        e.spect("1.8.1", "1.8.1.2", "1.8.1.200", at, "BQML", "ATTN", 1, new Administration(null, 574300.8, 7.4e9, INJECTION));
+        // its own frame of reference: paired by study and time; the radionuclide by its half-life only (6.647 d);
+        // the injection time without its date
+        e.spect("1.8.1", "1.8.1.2", "1.8.1.200", at, "BQML", "ATTN", 1, new Administration(null, 574300.8, 7.4e9, INJECTION, true));
         ImportedStudy s = StudyImporter.importFrom(dir, ImportOptions.defaults());
         assertThat(s.radionuclide()).isSameAs(Radionuclides.LU_177);
         assertThat(s.sessions().get(0).ct().seriesUid()).isEqualTo("1.8.1.1");
-        assertThat(s.warnings()).hasSize(3)
+        assertThat(s.sessions().get(0).hoursPostInjection()).isCloseTo(6.0, within(0.01));
+        assertThat(s.warnings()).hasSize(4)
+                .anyMatch(w -> w.equals("the injection date is not recorded: RadiopharmaceuticalStartTime on the SeriesDate assumed"))
                 .anyMatch(w -> w.contains("by same StudyInstanceUID, nearest in acquisition time (5 min apart)"))
                 .anyMatch(w -> w.contains("recognised by its half-life only"))
                 .anyMatch(w -> w.contains("the first session's CT 1.8.1.1 is the diagnostic CT"));

@@ -49,9 +49,11 @@ public final class SyntheticExport {
      * @param codeMeaning RadionuclideCodeSequence CodeMeaning (e.g. "^177^Lutetium"); null to leave the sequence out
      * @param halfLifeS   RadionuclideHalfLife; NaN to leave it out
      * @param totalDoseBq RadionuclideTotalDose
-     * @param injected    RadiopharmaceuticalStartDateTime
+     * @param injected    the injection
+     * @param timeOnly    written as RadiopharmaceuticalStartTime alone (older scanners), not as RadiopharmaceuticalStartDateTime
      */
-    public record Administration(String codeMeaning, double halfLifeS, double totalDoseBq, LocalDateTime injected) {
+    public record Administration(String codeMeaning, double halfLifeS, double totalDoseBq, LocalDateTime injected,
+                                 boolean timeOnly) {
     }
 
     /** A CT volume of {@code slices} slices, HU value {@code i * 50 - 300 + slice} at column i. */
@@ -128,9 +130,12 @@ public final class SyntheticExport {
                 .sequence(DicomTags.ROTATION_INFORMATION_SEQUENCE, rotation)
                 .pixels16(pixels);
         if (administration != null) {
-            Dataset item = new Dataset()
-                    .decimals(DicomTags.RADIONUCLIDE_TOTAL_DOSE, administration.totalDoseBq())
-                    .text(DicomTags.RADIOPHARMACEUTICAL_START_DATE_TIME, Vr.DT, DT.format(administration.injected()));
+            Dataset item = new Dataset().decimals(DicomTags.RADIONUCLIDE_TOTAL_DOSE, administration.totalDoseBq());
+            if (administration.timeOnly()) {
+                item.text(DicomTags.RADIOPHARMACEUTICAL_START_TIME, Vr.TM, TM.format(administration.injected()));
+            } else {
+                item.text(DicomTags.RADIOPHARMACEUTICAL_START_DATE_TIME, Vr.DT, DT.format(administration.injected()));
+            }
             if (!Double.isNaN(administration.halfLifeS())) {
                 item.decimals(DicomTags.RADIONUCLIDE_HALF_LIFE, administration.halfLifeS());
             }
@@ -141,6 +146,35 @@ public final class SyntheticExport {
             d.sequence(DicomTags.RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE, item);
         }
         write(common(d, study, series, frameOfReference, acquired));
+    }
+
+    /**
+     * NM raw data: {@code frames} frames of ImageType ORIGINAL\PRIMARY\{@code acquisitionType}\EMISSION
+     * (e.g. "TOMO" projections, "WHOLE BODY" or "STATIC" planar), counts, with a detector vector.
+     */
+    public void nmRaw(String study, String series, LocalDateTime acquired, String acquisitionType, int frames) throws IOException {
+        int[] detectorVector = new int[frames];
+        java.util.Arrays.fill(detectorVector, 1);
+        Dataset d = new Dataset()
+                .text(DicomTags.SOP_CLASS_UID, Vr.UI, "1.2.840.10008.5.1.4.1.1.20")
+                .text(DicomTags.SOP_INSTANCE_UID, Vr.UI, series + ".1")
+                .text(DicomTags.MODALITY, Vr.CS, "NM")
+                .text(DicomTags.IMAGE_TYPE, Vr.CS, "ORIGINAL\\PRIMARY\\" + acquisitionType + "\\EMISSION")
+                .text(DicomTags.SERIES_DESCRIPTION, Vr.LO, acquisitionType)
+                .integerString(DicomTags.NUMBER_OF_FRAMES, frames)
+                .us(DicomTags.DETECTOR_VECTOR, detectorVector)
+                .us(DicomTags.SAMPLES_PER_PIXEL, 1)
+                .text(DicomTags.PHOTOMETRIC_INTERPRETATION, Vr.CS, "MONOCHROME2")
+                .us(DicomTags.ROWS, SPECT_SIZE)
+                .us(DicomTags.COLUMNS, SPECT_SIZE)
+                .decimals(DicomTags.PIXEL_SPACING, SPECT_VOXEL_MM, SPECT_VOXEL_MM)
+                .us(DicomTags.BITS_ALLOCATED, 16)
+                .us(DicomTags.BITS_STORED, 16)
+                .us(DicomTags.HIGH_BIT, 15)
+                .us(DicomTags.PIXEL_REPRESENTATION, 0)
+                .text(DicomTags.UNITS, Vr.CS, "CNTS")
+                .pixels16(new short[SPECT_SIZE * SPECT_SIZE * frames]);
+        write(common(d, study, series, "", acquired).remove(DicomTags.FRAME_OF_REFERENCE_UID));
     }
 
     /** The stored SPECT value at voxel (i, j, k). */
