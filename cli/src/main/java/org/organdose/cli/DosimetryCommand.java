@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * Organ masks the study does not give are segmented automatically ({@link DosimetryWorkflow}).
  */
 @Command(name = "dosimetry", mixinStandardHelpOptions = true,
-        description = "Organ time-integrated activity, voxel dose map, mean dose and DVH from a SPECT/CT study manifest;"
+        description = "Organ time-integrated activity, voxel dose map, mean dose and DVH from a SPECT/CT study manifest"
+                + " or a DICOM export folder;"
                 + " organ masks the study does not give are segmented automatically.")
 final class DosimetryCommand implements Callable<Integer> {
     /** The manifest imported from a DICOM folder, in the output folder. */

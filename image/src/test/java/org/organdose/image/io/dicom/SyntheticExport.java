@@ -15,7 +15,7 @@ import org.organdose.image.io.dicom.DicomTestWriter.Options;
  * attributes of PS3.3 C.8.4, all in one flat folder under opaque, shuffled file names.
  */
 public final class SyntheticExport {
-    /** CT: 8 x 8 pixels of 4 mm, 5 mm slices; SPECT: 8 x 8 x 8 voxels of 6 mm; both centred on the origin. */
+    /** By default CT: 8 x 8 pixels of 4 mm, 5 mm slices; SPECT: 8 x 8 x 8 voxels of 6 mm; both centred on the origin. */
     public static final int CT_SIZE = 8;
     public static final double CT_PIXEL_MM = 4;
     public static final double CT_SLICE_MM = 5;
@@ -33,8 +33,18 @@ public final class SyntheticExport {
     private final Random names = new Random(20);
     private String patientId = "PAT-1";
 
+    private final int ctSize;
+    private final int spectSize;
+
     public SyntheticExport(Path dir) {
+        this(dir, CT_SIZE, SPECT_SIZE);
+    }
+
+    /** An export of larger images, for benchmarks: CT slices of {@code ctSize}^2 pixels, SPECTs of {@code spectSize}^3 voxels. */
+    public SyntheticExport(Path dir, int ctSize, int spectSize) {
         this.dir = dir;
+        this.ctSize = ctSize;
+        this.spectSize = spectSize;
     }
 
     /** The PatientID of the series written from now on. */
@@ -59,13 +69,13 @@ public final class SyntheticExport {
     /** A CT volume of {@code slices} slices, HU value {@code i * 50 - 300 + slice} at column i. */
     public void ct(String study, String series, String frameOfReference, LocalDateTime acquired, int slices) throws IOException {
         for (int k = 0; k < slices; k++) {
-            short[] pixels = new short[CT_SIZE * CT_SIZE];
+            short[] pixels = new short[ctSize * ctSize];
             for (int p = 0; p < pixels.length; p++) {
-                pixels[p] = ctValue(p % CT_SIZE, k);
+                pixels[p] = ctValue(p % ctSize, k);
             }
             double z = (k - (slices - 1) / 2.0) * CT_SLICE_MM;
-            Dataset d = SyntheticDicom.ctSlice(series, k + 1, CT_SIZE, CT_SIZE, SyntheticDicom.AXIAL,
-                    new double[] {-(CT_SIZE - 1) * CT_PIXEL_MM / 2, -(CT_SIZE - 1) * CT_PIXEL_MM / 2, z}, CT_PIXEL_MM, CT_PIXEL_MM,
+            Dataset d = SyntheticDicom.ctSlice(series, k + 1, ctSize, ctSize, SyntheticDicom.AXIAL,
+                    new double[] {-(ctSize - 1) * CT_PIXEL_MM / 2, -(ctSize - 1) * CT_PIXEL_MM / 2, z}, CT_PIXEL_MM, CT_PIXEL_MM,
                     pixels).decimals(DicomTags.SLICE_THICKNESS, CT_SLICE_MM);
             write(common(d, study, series, frameOfReference, acquired).text(DicomTags.IMAGE_TYPE, Vr.CS, "ORIGINAL\\PRIMARY\\AXIAL"));
         }
@@ -78,8 +88,8 @@ public final class SyntheticExport {
 
     /** A one-slice CT localizer (ImageType LOCALIZER). */
     public void localizer(String study, String series, String frameOfReference, LocalDateTime acquired) throws IOException {
-        Dataset d = SyntheticDicom.ctSlice(series, 1, CT_SIZE, CT_SIZE, new double[] {1, 0, 0, 0, 0, -1}, new double[] {-14, 0, 14},
-                CT_PIXEL_MM, CT_PIXEL_MM, new short[CT_SIZE * CT_SIZE]);
+        Dataset d = SyntheticDicom.ctSlice(series, 1, ctSize, ctSize, new double[] {1, 0, 0, 0, 0, -1}, new double[] {-14, 0, 14},
+                CT_PIXEL_MM, CT_PIXEL_MM, new short[ctSize * ctSize]);
         write(common(d, study, series, frameOfReference, acquired).text(DicomTags.IMAGE_TYPE, Vr.CS, "ORIGINAL\\PRIMARY\\LOCALIZER"));
     }
 
@@ -91,11 +101,11 @@ public final class SyntheticExport {
      */
     public void spect(String study, String series, String frameOfReference, LocalDateTime acquired, String units,
                       String corrected, double slope, Administration administration) throws IOException {
-        short[] pixels = new short[SPECT_SIZE * SPECT_SIZE * SPECT_SIZE];
+        short[] pixels = new short[spectSize * spectSize * spectSize];
         for (int p = 0; p < pixels.length; p++) {
-            pixels[p] = spectStored(p % SPECT_SIZE, (p / SPECT_SIZE) % SPECT_SIZE, p / (SPECT_SIZE * SPECT_SIZE));
+            pixels[p] = spectStored(p % spectSize, (p / spectSize) % spectSize, p / (spectSize * spectSize));
         }
-        double corner = -(SPECT_SIZE - 1) * SPECT_VOXEL_MM / 2;
+        double corner = -(spectSize - 1) * SPECT_VOXEL_MM / 2;
         Dataset detector = new Dataset()
                 .decimals(DicomTags.IMAGE_POSITION_PATIENT, corner, corner, corner)
                 .decimals(DicomTags.IMAGE_ORIENTATION_PATIENT, SyntheticDicom.AXIAL);
@@ -109,14 +119,14 @@ public final class SyntheticExport {
                 .text(DicomTags.IMAGE_TYPE, Vr.CS, "ORIGINAL\\PRIMARY\\RECON TOMO\\EMISSION")
                 .text(DicomTags.SERIES_DESCRIPTION, Vr.LO, "SPECT " + units)
                 .integerString(DicomTags.INSTANCE_NUMBER, 1)
-                .integerString(DicomTags.NUMBER_OF_FRAMES, SPECT_SIZE)
-                .us(DicomTags.NUMBER_OF_SLICES, SPECT_SIZE)
+                .integerString(DicomTags.NUMBER_OF_FRAMES, spectSize)
+                .us(DicomTags.NUMBER_OF_SLICES, spectSize)
                 .decimals(DicomTags.SPACING_BETWEEN_SLICES, SPECT_VOXEL_MM)
                 .decimals(DicomTags.SLICE_THICKNESS, SPECT_VOXEL_MM)
                 .us(DicomTags.SAMPLES_PER_PIXEL, 1)
                 .text(DicomTags.PHOTOMETRIC_INTERPRETATION, Vr.CS, "MONOCHROME2")
-                .us(DicomTags.ROWS, SPECT_SIZE)
-                .us(DicomTags.COLUMNS, SPECT_SIZE)
+                .us(DicomTags.ROWS, spectSize)
+                .us(DicomTags.COLUMNS, spectSize)
                 .decimals(DicomTags.PIXEL_SPACING, SPECT_VOXEL_MM, SPECT_VOXEL_MM)
                 .text(DicomTags.CORRECTED_IMAGE, Vr.CS, corrected)
                 .us(DicomTags.BITS_ALLOCATED, 16)
@@ -165,15 +175,15 @@ public final class SyntheticExport {
                 .us(DicomTags.DETECTOR_VECTOR, detectorVector)
                 .us(DicomTags.SAMPLES_PER_PIXEL, 1)
                 .text(DicomTags.PHOTOMETRIC_INTERPRETATION, Vr.CS, "MONOCHROME2")
-                .us(DicomTags.ROWS, SPECT_SIZE)
-                .us(DicomTags.COLUMNS, SPECT_SIZE)
+                .us(DicomTags.ROWS, spectSize)
+                .us(DicomTags.COLUMNS, spectSize)
                 .decimals(DicomTags.PIXEL_SPACING, SPECT_VOXEL_MM, SPECT_VOXEL_MM)
                 .us(DicomTags.BITS_ALLOCATED, 16)
                 .us(DicomTags.BITS_STORED, 16)
                 .us(DicomTags.HIGH_BIT, 15)
                 .us(DicomTags.PIXEL_REPRESENTATION, 0)
                 .text(DicomTags.UNITS, Vr.CS, "CNTS")
-                .pixels16(new short[SPECT_SIZE * SPECT_SIZE * frames]);
+                .pixels16(new short[spectSize * spectSize * frames]);
         write(common(d, study, series, "", acquired).remove(DicomTags.FRAME_OF_REFERENCE_UID));
     }
 
