@@ -1,6 +1,7 @@
 package org.organdose.dosimetry;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import org.organdose.image.io.ReadOptions;
 
 /**
@@ -29,6 +30,6 @@ public record ImageLocation(Path path, String seriesUid) {
     /** Whether both name the same image, however their paths are spelled. */
     boolean sameImage(ImageLocation other) {
         return path.toAbsolutePath().normalize().equals(other.path.toAbsolutePath().normalize())
-                && java.util.Objects.equals(seriesUid, other.seriesUid);
+                && Objects.equals(seriesUid, other.seriesUid);
     }
 }

@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.organdose.dosimetry.DosimetryInputException;
 import org.organdose.dosimetry.Radionuclide;
+import org.organdose.dosimetry.Radionuclides;
 import org.organdose.dosimetry.SpectCalibration;
 import org.organdose.dosimetry.SpectUnits;
 import org.organdose.image.io.dicom.DicomAttributes;
@@ -151,7 +153,7 @@ public final class StudyImporter {
                 first = r;
                 from = s;
             } else if (r.radionuclide() != first.radionuclide() || !sameActivity(r, first)
-                    || !java.util.Objects.equals(r.injected(), first.injected())) {
+                    || !Objects.equals(r.injected(), first.injected())) {
                 warnings.add("SPECT " + s.seriesUid() + " records another administration than SPECT " + from.seriesUid()
                         + "; the first one's is used");
             }
@@ -163,7 +165,7 @@ public final class StudyImporter {
         if (first.radionuclide() == null) {
             throw new DosimetryInputException(export.folder() + ": SPECT " + from.seriesUid() + ": neither"
                     + " RadionuclideCodeSequence nor RadionuclideHalfLife names a known radionuclide ("
-                    + String.join(", ", org.organdose.dosimetry.Radionuclides.all().stream().map(Radionuclide::name).toList()) + ")");
+                    + String.join(", ", Radionuclides.all().stream().map(Radionuclide::name).toList()) + ")");
         }
         reasons.add("radionuclide " + first.radionuclide().name() + " from " + first.radionuclideFrom());
         if (first.radionuclideFrom().startsWith("RadionuclideHalfLife")) {

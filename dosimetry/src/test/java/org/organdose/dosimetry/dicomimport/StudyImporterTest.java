@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,20 @@ class StudyImporterTest {
                 .anyMatch(w -> w.contains("by same StudyInstanceUID, nearest in acquisition time (5 min apart)"))
                 .anyMatch(w -> w.contains("recognised by its half-life only"))
                 .anyMatch(w -> w.contains("the first session's CT 1.8.1.1 is the diagnostic CT"));
+    }
+
+    @Test
+    void aDamagedFileIsSkippedWithAWarning() throws Exception {
+        Path dir = export();
+        Path some;
+        try (var files = Files.list(dir)) {
+            some = files.filter(f -> !f.getFileName().toString().equals("README.TXT")).findFirst().orElseThrow();
+        }
+        Files.write(dir.resolve("BROKEN"), Arrays.copyOf(Files.readAllBytes(some), 300));
+        ImportedStudy s = StudyImporter.importFrom(dir, ImportOptions.defaults());
+        assertThat(s.export().damaged()).singleElement().asString().startsWith(dir.resolve("BROKEN") + ": file is truncated");
+        assertThat(s.warnings()).singleElement().asString().startsWith("1 damaged DICOM file(s) skipped, first: " + dir.resolve("BROKEN"));
+        assertThat(s.sessions()).hasSize(2);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Random;
 import org.organdose.image.io.dicom.DicomTestWriter.Dataset;
 import org.organdose.image.io.dicom.DicomTestWriter.Options;
@@ -164,7 +165,7 @@ public final class SyntheticExport {
      */
     public void nmRaw(String study, String series, LocalDateTime acquired, String acquisitionType, int frames) throws IOException {
         int[] detectorVector = new int[frames];
-        java.util.Arrays.fill(detectorVector, 1);
+        Arrays.fill(detectorVector, 1);
         Dataset d = new Dataset()
                 .text(DicomTags.SOP_CLASS_UID, Vr.UI, "1.2.840.10008.5.1.4.1.1.20")
                 .text(DicomTags.SOP_INSTANCE_UID, Vr.UI, series + ".1")
