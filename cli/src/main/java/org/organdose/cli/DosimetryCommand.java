@@ -26,19 +26,33 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code organdose dosimetry study.json --out DIR}: organ activities, time-integrated activities,
- * a dose map, mean doses and DVHs from a SPECT/CT study manifest (format in docs/formats.md).
+ * {@code organdose dosimetry STUDY --out DIR}: organ activities, time-integrated activities,
+ * a dose map, mean doses and DVHs from a SPECT/CT study manifest (format in docs/formats.md), or
+ * from a DICOM export folder, imported first into {@code DIR/study.json} ({@link ImportCommand}).
  * Organ masks the study does not give are segmented automatically ({@link DosimetryWorkflow}).
  */
 @Command(name = "dosimetry", mixinStandardHelpOptions = true,
-        description = "Organ time-integrated activity, voxel dose map, mean dose and DVH from a SPECT/CT study manifest;"
+        description = "Organ time-integrated activity, voxel dose map, mean dose and DVH from a SPECT/CT study manifest"
+                + " or a DICOM export folder;"
                 + " organ masks the study does not give are segmented automatically.")
 final class DosimetryCommand implements Callable<Integer> {
+    /** The manifest imported from a DICOM folder, in the output folder. */
+    static final String IMPORTED_MANIFEST = "study.json";
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "STUDY", description = "study manifest (study.json); its paths are relative to it")
+    @Parameters(paramLabel = "STUDY", description = "study manifest (study.json; its paths are relative to it), or a DICOM"
+            + " export folder, imported into DIR/study.json first")
     Path manifest;
+
+    @Option(names = "--diagnostic-ct", paramLabel = "SERIES_UID",
+            description = "with a DICOM folder: the CT series organ masses are measured on (see 'import')")
+    String diagnosticCt;
+
+    @Option(names = "--calibration-factor", paramLabel = "CPS_PER_MBQ",
+            description = "with a DICOM folder: camera sensitivity in cps/MBq for SPECTs in counts (see 'import')")
+    Double calibrationFactor;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "output folder: results.json, summary.csv, dose_Gy.nii.gz and (unless --no-report) report.html")
@@ -121,7 +135,12 @@ final class DosimetryCommand implements Callable<Integer> {
             // checked before the run, not after its minutes of work
             throw new BadInputException(reference + ": reference file not found");
         }
-        StudyManifest study = StudyManifest.read(manifest);
+        boolean dicomFolder = Files.isDirectory(manifest);
+        if (!dicomFolder && (diagnosticCt != null || calibrationFactor != null)) {
+            throw new BadInputException("--diagnostic-ct and --calibration-factor apply to a DICOM folder, not to the manifest "
+                    + manifest);
+        }
+        StudyManifest study = StudyManifest.read(dicomFolder ? imported() : manifest);
         if (labels != null) {
             study = study.withDiagnosticLabels(labels);
         }
@@ -135,6 +154,14 @@ final class DosimetryCommand implements Callable<Integer> {
             err.println("warning: " + w);
         }
         return ExitCodes.OK;
+    }
+
+    /** The manifest of a DICOM export folder, written into the output folder for the record (and to rerun from). */
+    private Path imported() throws InputException {
+        Path written = out.resolve(IMPORTED_MANIFEST);
+        ImportCommand.writeManifest(manifest, ImportCommand.options(diagnosticCt, calibrationFactor), written,
+                spec.commandLine().getErr(), spec.commandLine().getErr());
+        return written;
     }
 
     /** Where the time went, one line: e.g. "time: loading 1.2 s, segmentation 30.5 s, ..., total 52.0 s". */

@@ -453,7 +453,7 @@ public final class DosimetryPipeline {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hours", tp.hoursPostInjection());
         m.put("moving", tp.ctFile() == null ? at + ".ct" : tp.ctFile().getFileName().toString());
-        m.put("fixed", study.diagnosticCtFile() == null ? "diagnostic_ct" : study.diagnosticCtFile().getFileName().toString());
+        m.put("fixed", study.diagnosticCtImage() == null ? "diagnostic_ct" : study.diagnosticCtImage().describe());
         m.put("maps", "diagnostic-CT points to this session's CT points, LPS mm: x -> R (x - centre) + centre + translation");
         double[] e = toSession.eulerAngles();
         m.put("euler_deg_zyx", new double[] {Math.toDegrees(e[0]), Math.toDegrees(e[1]), Math.toDegrees(e[2])});

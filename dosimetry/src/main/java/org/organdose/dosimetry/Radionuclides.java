@@ -40,6 +40,11 @@ public final class Radionuclides {
         return new Radionuclide(d.name(), d.halfLifeHours(), d.electronEnergyMeV(), gammas, d.source());
     }
 
+    /** Every radionuclide known, in name order. */
+    public static List<Radionuclide> all() {
+        return List.copyOf(BY_KEY.values());
+    }
+
     /** Spellings such as "Lu-177", "lu177", "177Lu" and "Lu 177" are all accepted. */
     public static Radionuclide byName(String name) throws DosimetryInputException {
         Radionuclide r = name == null ? null : BY_KEY.get(key(name));

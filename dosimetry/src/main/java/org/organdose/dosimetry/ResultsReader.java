@@ -149,7 +149,12 @@ public final class ResultsReader {
             tps.add(new SavedResults.TimePoint(number(t.get("hours"), at + ".hours"), path(t, "spect", at, true),
                     path(t, "ct", at, true), path(t, "labels", at, false)));
         }
+        JsonNode series = n.get("diagnostic_ct_series_uid");
+        if (series != null && !series.isTextual()) {
+            throw new ImageIoException(file, "inputs.diagnostic_ct_series_uid must be a string");
+        }
         return new SavedResults.Inputs(path(n, "manifest", "inputs", true), path(n, "diagnostic_ct", "inputs", true),
+                series == null ? null : series.asText(),
                 path(n, "diagnostic_labels", "inputs", true), path(n, "dose_map", "inputs", true), tps);
     }
 

@@ -120,7 +120,11 @@ public final class ResultsWriter {
     private static ObjectNode inputs(ObjectMapper mapper, Study study) {
         ObjectNode n = mapper.createObjectNode();
         n.put("manifest", absolute(study.manifest()));
-        n.put("diagnostic_ct", absolute(study.diagnosticCtFile()));
+        n.put("diagnostic_ct", study.diagnosticCtImage() == null ? null : absolute(study.diagnosticCtImage().path()));
+        if (study.diagnosticCtImage() != null && study.diagnosticCtImage().seriesUid() != null) {
+            // the folder of a DICOM export holds several series: the report must read this one
+            n.put("diagnostic_ct_series_uid", study.diagnosticCtImage().seriesUid());
+        }
         n.put("diagnostic_labels", absolute(study.diagnosticMasks().source().file()));
         n.set("diagnostic_masks", masks(mapper, study.diagnosticMasks()));
         n.put("dose_map", DOSE_NIFTI);

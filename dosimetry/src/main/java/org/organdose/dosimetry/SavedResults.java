@@ -63,12 +63,13 @@ public record SavedResults(Path file, List<OrganValues> organs, Map<String, Obje
      * The files of the run, absolute.
      *
      * @param manifest         the study manifest
-     * @param diagnosticCt     the CT masses were measured on
+     * @param diagnosticCt     the CT masses were measured on: a file, or a DICOM folder
+     * @param diagnosticCtSeriesUid the series of the diagnostic CT in its DICOM folder; null for a file or a one-series folder
      * @param diagnosticLabels its organ labels
      * @param doseMap          the dose map (Gy) written beside results.json
      * @param timePoints       the sessions, in time order
      */
-    public record Inputs(Path manifest, Path diagnosticCt, Path diagnosticLabels, Path doseMap, List<TimePoint> timePoints) {
+    public record Inputs(Path manifest, Path diagnosticCt, String diagnosticCtSeriesUid, Path diagnosticLabels, Path doseMap, List<TimePoint> timePoints) {
         public Inputs {
             timePoints = List.copyOf(timePoints);
         }

@@ -4,8 +4,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The activity-concentration units a quantitative SPECT may carry, and their factor to MBq/mL. */
+/**
+ * The activity-concentration units a quantitative SPECT may carry, and their factor to MBq/mL;
+ * and counts ({@link #COUNTS}), which become activity only with a {@link SpectCalibration}.
+ */
 public final class SpectUnits {
+    /** DICOM Units (0054,1001) of a SPECT reconstructed in counts. */
+    public static final String COUNTS = "CNTS";
+
     private static final Map<String, Double> TO_MBQ_PER_ML = new TreeMap<>();
 
     static {
@@ -31,6 +37,11 @@ public final class SpectUnits {
             throw new IllegalArgumentException("unsupported units " + units);
         }
         return TO_MBQ_PER_ML.get(c);
+    }
+
+    /** Whether {@code units} are counts, which need a calibration to become activity. */
+    public static boolean isCounts(String units) {
+        return units != null && units.strip().equalsIgnoreCase(COUNTS);
     }
 
     /** The supported spellings, for error messages. */

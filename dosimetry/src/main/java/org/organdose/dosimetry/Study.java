@@ -14,14 +14,15 @@ import org.organdose.image.Volume;
  * @param radionuclide        decay data
  * @param injectedActivityMBq NaN when not known
  * @param diagnosticCt        the CT organ masses are measured on, HU
- * @param diagnosticCtFile    the file it was read from, for results.json and the report; null when none
+ * @param diagnosticCtImage   where it was read from (a file, or a series in a DICOM folder), for results.json and
+ *                            the report; null when none
  * @param diagnosticMasks     organ masks on the diagnostic CT; null until given or segmented
  * @param sessions            in increasing time order
  * @param manifest            the manifest the study was read from; null when it came from elsewhere
  * @param warnings            what loading the study found doubtful in its images
  */
 public record Study(String name, Radionuclide radionuclide, double injectedActivityMBq, Volume diagnosticCt,
-                    Path diagnosticCtFile, Masks diagnosticMasks, List<Session> sessions, Path manifest,
+                    ImageLocation diagnosticCtImage, Masks diagnosticMasks, List<Session> sessions, Path manifest,
                     List<String> warnings) {
 
     /**
@@ -63,13 +64,13 @@ public record Study(String name, Radionuclide radionuclide, double injectedActiv
 
     /** The same study with other diagnostic masks. */
     public Study withDiagnosticMasks(Masks masks) {
-        return new Study(name, radionuclide, injectedActivityMBq, diagnosticCt, diagnosticCtFile, masks, sessions, manifest, warnings);
+        return new Study(name, radionuclide, injectedActivityMBq, diagnosticCt, diagnosticCtImage, masks, sessions, manifest, warnings);
     }
 
     /** The same study with session {@code index} replaced. */
     public Study withSession(int index, Session session) {
         List<Session> s = new ArrayList<>(sessions);
         s.set(index, session);
-        return new Study(name, radionuclide, injectedActivityMBq, diagnosticCt, diagnosticCtFile, diagnosticMasks, s, manifest, warnings);
+        return new Study(name, radionuclide, injectedActivityMBq, diagnosticCt, diagnosticCtImage, diagnosticMasks, s, manifest, warnings);
     }
 }

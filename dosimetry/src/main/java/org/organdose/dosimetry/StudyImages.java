@@ -20,9 +20,9 @@ final class StudyImages {
     }
 
     /** Any format the image module reads (DICOM, NIfTI, NRRD, MetaImage, Interfile), chosen by the path. */
-    MedicalImage read(Path file, String field) throws DosimetryInputException {
+    MedicalImage read(ImageLocation image, String field) throws DosimetryInputException {
         try {
-            return ImageFiles.read(file);
+            return ImageFiles.read(image.path(), image.readOptions());
         } catch (ImageIoException e) {
             throw new DosimetryInputException(manifest + ": " + field + ": " + e.getMessage(), e);
         }

@@ -24,6 +24,9 @@ public final class StudyLoader {
     private StudyLoader(StudyManifest manifest) {
         this.manifest = manifest;
         this.images = new StudyImages(manifest.file());
+        for (String w : manifest.importWarnings()) {
+            warnings.add("import: " + w);
+        }
     }
 
     /** The study in memory. */
@@ -46,20 +49,27 @@ public final class StudyLoader {
             InputPlausibility.checkCt(sessionCt, name + ": " + at + ".ct", warnings);
             Geometry ctGrid = sessionCt.volume().geometry();
             if (!StudyImages.overlap(ctGrid, spect.geometry())) {
-                throw new DosimetryInputException(name + ": " + at + ": the SPECT " + tp.spect().getFileName()
-                        + " and the CT " + tp.ct().getFileName() + " do not overlap in space");
+                throw new DosimetryInputException(name + ": " + at + ": the SPECT " + tp.spect().describe()
+                        + " and the CT " + tp.ct().describe() + " do not overlap in space");
             }
             // the patient may have moved even when the scanner put the session CT on the diagnostic grid: only a CT that
             // is the diagnostic CT itself is known to lie in its frame without registering it
             boolean isDiagnostic = ctGrid.sameGrid(ct.volume().geometry(), StudyImages.SAME_GRID_TOLERANCE_MM)
-                    && (tp.ct().toAbsolutePath().normalize().equals(manifest.diagnosticCt().toAbsolutePath().normalize())
+                    && (tp.ct().sameImage(manifest.diagnosticCt())
                     || Arrays.equals(sessionCt.volume().voxels(), ct.volume().voxels()));
             Masks own = tp.labels() == null ? null : givenLabels(tp.labels(), at + ".labels", ctGrid, at + ".ct");
-            sessions.add(new Study.Session(tp.hoursPostInjection(), spect, tp.spect(), sessionCt.volume(), tp.ct(),
+            sessions.add(new Study.Session(tp.hoursPostInjection(), spect, tp.spect().path(), sessionCt.volume(), tp.ct().path(),
                     isDiagnostic, own, null));
         }
         return new Study(name, manifest.radionuclide(), manifest.injectedActivityMBq(), ct.volume(),
                 manifest.diagnosticCt(), diagnostic, sessions, manifest.file(), warnings);
+    }
+
+    private static boolean sameUnits(String a, String b) {
+        if (SpectUnits.isCounts(a) || SpectUnits.isCounts(b)) {
+            return SpectUnits.isCounts(a) && SpectUnits.isCounts(b);
+        }
+        return SpectUnits.toMBqPerMl(a) == SpectUnits.toMBqPerMl(b);
     }
 
     private Masks givenLabels(Path file, String field, Geometry ctGrid, String ctField) throws DosimetryInputException {
@@ -68,33 +78,39 @@ public final class StudyLoader {
         return Masks.given(labels, MaskSource.file(file));
     }
 
-    /** The SPECT in MBq/mL; its units from the manifest or the file, which must agree when both are given. */
+    /**
+     * The SPECT in MBq/mL; its units from the manifest or the file, which must agree when both are given.
+     * Counts become activity with the time point's calibration.
+     */
     private Volume readSpect(StudyManifest.TimePoint tp, String at) throws DosimetryInputException {
         MedicalImage spect = images.read(tp.spect(), at + ".spect");
         String where = manifest.file() + ": " + at + ".spect";
         String fileUnits = spect.metadata().units();
-        boolean fileKnows = fileUnits != null && SpectUnits.isSupported(fileUnits);
+        boolean fileKnows = fileUnits != null && (SpectUnits.isSupported(fileUnits) || SpectUnits.isCounts(fileUnits));
         String units;
         if (tp.spectUnits() != null) {
-            if (fileKnows && SpectUnits.toMBqPerMl(fileUnits) != SpectUnits.toMBqPerMl(tp.spectUnits())) {
+            if (fileKnows && !sameUnits(fileUnits, tp.spectUnits())) {
                 throw new DosimetryInputException(manifest.file() + ": " + at + ".spect_units '" + tp.spectUnits()
-                        + "' contradicts the units of " + tp.spect().getFileName() + " ('" + fileUnits + "')");
+                        + "' contradicts the units of " + tp.spect().describe() + " ('" + fileUnits + "')");
             }
             units = tp.spectUnits();
-        } else if (fileKnows) {
+        } else if (fileKnows && SpectUnits.isSupported(fileUnits)) {
             units = fileUnits;
         } else {
-            throw new DosimetryInputException(where + ": " + tp.spect().getFileName()
+            throw new DosimetryInputException(where + ": " + tp.spect().describe()
                     + " is not quantitative: no spect_units in the manifest and "
-                    + (fileUnits == null || fileUnits.isBlank() ? "no units" : "unsupported units '" + fileUnits + "'")
-                    + " in the file (supported: " + SpectUnits.supported() + ")");
+                    + (fileUnits == null || fileUnits.isBlank() ? "no units" : "units '" + fileUnits + "'")
+                    + " in the file (supported: " + SpectUnits.supported() + "; " + SpectUnits.COUNTS
+                    + " with a calibration)");
         }
-        double factor = SpectUnits.toMBqPerMl(units);
+        double factor = SpectUnits.isCounts(units)
+                ? tp.calibration().mbqPerMlPerCount(spect.volume().geometry().voxelVolumeMm3() / 1000)
+                : SpectUnits.toMBqPerMl(units);
         float[] v = spect.volume().voxels();
         float[] out = new float[v.length];
         for (int p = 0; p < v.length; p++) {
             if (!Float.isFinite(v[p])) {
-                throw new DosimetryInputException(where + ": " + tp.spect().getFileName() + " holds non-finite values");
+                throw new DosimetryInputException(where + ": " + tp.spect().describe() + " holds non-finite values");
             }
             out[p] = (float) (v[p] * factor);
         }

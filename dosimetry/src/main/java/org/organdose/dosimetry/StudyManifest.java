@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * A study manifest ({@code study.json}, format in DESIGN.md "Contracts"), parsed and checked:
  * every error names the manifest and the field. Paths are resolved against the manifest's folder
- * and must exist. Checks that need the images (units in the SPECT file, SPECT and CT overlap) are
- * made when the images are read.
+ * and must exist. An image is a path (a file, or a folder of one DICOM series) or, as
+ * {@code import} writes it, {@code {"dicom_dir": "export", "series_uid": "1.2..."}}. Checks that
+ * need the images (units in the SPECT file, SPECT and CT overlap) are made when the images are read.
  *
  * @param file               the manifest
  * @param radionuclide       decay data of the manifest's radionuclide
@@ -24,9 +25,11 @@ import java.util.Set;
  * @param diagnosticCt       the CT on which organ masses are measured
  * @param diagnosticLabels   organ labels on the diagnostic CT; null when not given
  * @param timePoints         in increasing time order
+ * @param importWarnings     the guesses {@code import} made writing the manifest ({@code import.warnings}),
+ *                           carried into the results; empty for a manifest written by hand
  */
-public record StudyManifest(Path file, Radionuclide radionuclide, double injectedActivityMBq, Path diagnosticCt,
-                            Path diagnosticLabels, List<TimePoint> timePoints) {
+public record StudyManifest(Path file, Radionuclide radionuclide, double injectedActivityMBq, ImageLocation diagnosticCt,
+                            Path diagnosticLabels, List<TimePoint> timePoints, List<String> importWarnings) {
 
     /**
      * One imaging session.
@@ -36,16 +39,22 @@ public record StudyManifest(Path file, Radionuclide radionuclide, double injecte
      * @param ct                 the session's (low-dose) CT
      * @param spectUnits         units of the SPECT voxels as the manifest gives them; null when not given
      * @param labels             organ labels on this session's CT; null when not given
+     * @param calibration        what turns a SPECT in counts into activity; null unless its units are counts
      */
-    public record TimePoint(double hoursPostInjection, Path spect, Path ct, String spectUnits, Path labels) {
+    public record TimePoint(double hoursPostInjection, ImageLocation spect, ImageLocation ct, String spectUnits, Path labels,
+                            SpectCalibration calibration) {
     }
 
     private static final Set<String> TOP_FIELDS = Set.of("radionuclide", "injected_activity_MBq", "diagnostic_ct",
-            "diagnostic_labels", "timepoints");
-    private static final Set<String> TIME_POINT_FIELDS = Set.of("hours", "spect", "ct", "spect_units", "labels");
+            "diagnostic_labels", "timepoints", "import");
+    private static final Set<String> TIME_POINT_FIELDS = Set.of("hours", "spect", "ct", "spect_units", "labels",
+            "calibration_cps_per_MBq", "acquisition_duration_s");
+    private static final Set<String> DICOM_FIELDS = Set.of("dicom_dir", "series_uid");
+    private static final Set<String> IMPORT_FIELDS = Set.of("reasons", "warnings");
 
     public StudyManifest {
         timePoints = List.copyOf(timePoints);
+        importWarnings = List.copyOf(importWarnings);
     }
 
     /** Reads and checks a manifest. */
@@ -74,7 +83,7 @@ public record StudyManifest(Path file, Radionuclide radionuclide, double injecte
         if (root.has("injected_activity_MBq")) {
             injected = p.positiveNumber(root.get("injected_activity_MBq"), "injected_activity_MBq");
         }
-        Path ct = p.existingPath(root, "diagnostic_ct", "diagnostic_ct", true);
+        ImageLocation ct = p.image(root, "diagnostic_ct", "diagnostic_ct");
         Path labels = p.existingPath(root, "diagnostic_labels", "diagnostic_labels", false);
         JsonNode tps = root.get("timepoints");
         if (tps == null || !tps.isArray() || tps.isEmpty()) {
@@ -95,14 +104,15 @@ public record StudyManifest(Path file, Radionuclide radionuclide, double injecte
                         number(hours), number(points.get(i - 1).hoursPostInjection())));
             }
             String units = p.string(tp, "spect_units", at + ".spect_units", false);
-            if (units != null && !SpectUnits.isSupported(units)) {
+            if (units != null && !SpectUnits.isSupported(units) && !SpectUnits.isCounts(units)) {
                 throw new DosimetryInputException(file + ": " + at + ".spect_units '" + units
-                        + "' is not supported; use one of " + SpectUnits.supported());
+                        + "' is not supported; use one of " + SpectUnits.supported() + ", or " + SpectUnits.COUNTS
+                        + " with calibration_cps_per_MBq and acquisition_duration_s");
             }
-            points.add(new TimePoint(hours, p.existingPath(tp, "spect", at + ".spect", true),
-                    p.existingPath(tp, "ct", at + ".ct", true), units, p.existingPath(tp, "labels", at + ".labels", false)));
+            points.add(new TimePoint(hours, p.image(tp, "spect", at + ".spect"), p.image(tp, "ct", at + ".ct"), units,
+                    p.existingPath(tp, "labels", at + ".labels", false), p.calibration(tp, units, at)));
         }
-        return new StudyManifest(file, nuclide, injected, ct, labels, points);
+        return new StudyManifest(file, nuclide, injected, ct, labels, points, p.importWarnings(root));
     }
 
     private static String number(double v) {
@@ -115,7 +125,7 @@ public record StudyManifest(Path file, Radionuclide radionuclide, double injecte
 
     /** The same study with other diagnostic labels (e.g. given on the command line). */
     public StudyManifest withDiagnosticLabels(Path labels) {
-        return new StudyManifest(file, radionuclide, injectedActivityMBq, diagnosticCt, labels, timePoints);
+        return new StudyManifest(file, radionuclide, injectedActivityMBq, diagnosticCt, labels, timePoints, importWarnings);
     }
 
     /** The times of the time points, hours p.i. */
@@ -160,6 +170,67 @@ public record StudyManifest(Path file, Radionuclide radionuclide, double injecte
                 throw new DosimetryInputException(file + ": " + field + " must be positive, got " + n.asText());
             }
             return n.asDouble();
+        }
+
+        /** A path, or a DICOM folder and the series in it. */
+        ImageLocation image(JsonNode parent, String name, String field) throws DosimetryInputException {
+            JsonNode n = parent.get(name);
+            if (n == null || !n.isObject()) {
+                return ImageLocation.of(existingPath(parent, name, field, true));
+            }
+            knownFields(n, DICOM_FIELDS, field + ".");
+            Path folder = existingPath(n, "dicom_dir", field + ".dicom_dir", true);
+            if (!Files.isDirectory(folder)) {
+                throw new DosimetryInputException(file + ": " + field + ".dicom_dir: not a folder: " + folder);
+            }
+            return new ImageLocation(folder, string(n, "series_uid", field + ".series_uid", true));
+        }
+
+        /** The calibration of a time point whose SPECT is in counts; refused for other units. */
+        SpectCalibration calibration(JsonNode tp, String units, String at) throws DosimetryInputException {
+            boolean counts = SpectUnits.isCounts(units);
+            boolean given = tp.has("calibration_cps_per_MBq") || tp.has("acquisition_duration_s");
+            if (!counts) {
+                if (given) {
+                    throw new DosimetryInputException(file + ": " + at + ": calibration_cps_per_MBq and acquisition_duration_s"
+                            + " apply only to spect_units " + SpectUnits.COUNTS);
+                }
+                return null;
+            }
+            return new SpectCalibration(positiveNumber(tp.get("calibration_cps_per_MBq"), at + ".calibration_cps_per_MBq"),
+                    positiveNumber(tp.get("acquisition_duration_s"), at + ".acquisition_duration_s"));
+        }
+
+        /** import.warnings; import.reasons are for the reader and only checked for shape. */
+        List<String> importWarnings(JsonNode root) throws DosimetryInputException {
+            JsonNode n = root.get("import");
+            if (n == null) {
+                return List.of();
+            }
+            if (!n.isObject()) {
+                throw new DosimetryInputException(file + ": import must be an object");
+            }
+            knownFields(n, IMPORT_FIELDS, "import.");
+            strings(n, "reasons");
+            return strings(n, "warnings");
+        }
+
+        private List<String> strings(JsonNode parent, String name) throws DosimetryInputException {
+            JsonNode n = parent.get(name);
+            List<String> out = new ArrayList<>();
+            if (n == null) {
+                return out;
+            }
+            if (!n.isArray()) {
+                throw new DosimetryInputException(file + ": import." + name + " must be an array of strings");
+            }
+            for (JsonNode item : n) {
+                if (!item.isTextual()) {
+                    throw new DosimetryInputException(file + ": import." + name + " must be an array of strings");
+                }
+                out.add(item.asText());
+            }
+            return out;
         }
 
         Path existingPath(JsonNode parent, String name, String field, boolean required) throws DosimetryInputException {

@@ -41,7 +41,7 @@ class StudyManifestTest {
         assertThat(m.diagnosticLabels()).isEqualTo(dir.resolve("labels.nii.gz"));
         assertThat(m.hours()).containsExactly(0.5, 24);
         assertThat(m.timePoints().get(0).spectUnits()).isEqualTo("Bq/mL");
-        assertThat(m.timePoints().get(1).spect()).isEqualTo(dir.resolve("s2.nii.gz"));
+        assertThat(m.timePoints().get(1).spect()).isEqualTo(ImageLocation.of(dir.resolve("s2.nii.gz")));
         assertThat(m.timePoints().get(1).labels()).isNull();
     }
 
@@ -69,6 +69,43 @@ class StudyManifestTest {
         String json = manifest("", ", \"spect_units\": \"counts\"", "").replace("\"spect_units\": \"Bq/mL\", ", "");
         assertThatThrownBy(() -> read(json)).hasMessageContaining("timepoints[0].spect_units 'counts' is not supported")
                 .hasMessageContaining("kBq/mL");
+    }
+
+    @Test
+    void imagesMayBeSeriesOfADicomFolder() throws Exception {
+        Files.createDirectories(dir.resolve("export"));
+        String series = "{\"dicom_dir\": \"export\", \"series_uid\": \"1.2.3\"}";
+        StudyManifest m = read(manifest("", "", "").replace("\"ct.nii.gz\"", series));
+        assertThat(m.diagnosticCt()).isEqualTo(new ImageLocation(dir.resolve("export"), "1.2.3"));
+        assertThat(m.timePoints().get(0).ct()).isEqualTo(ImageLocation.of(dir.resolve("c1.nii.gz")));
+        assertThatThrownBy(() -> read(manifest("", "", "").replace("\"ct.nii.gz\"", "{\"dicom_dir\": \"export\"}")))
+                .hasMessage(study + ": diagnostic_ct.series_uid is missing");
+        assertThatThrownBy(() -> read(manifest("", "", "").replace("\"ct.nii.gz\"",
+                "{\"dicom_dir\": \"labels.nii.gz\", \"series_uid\": \"1\"}")))
+                .hasMessage(study + ": diagnostic_ct.dicom_dir: not a folder: " + dir.resolve("labels.nii.gz"));
+        assertThatThrownBy(() -> read(manifest("", "", "").replace("\"ct.nii.gz\"",
+                "{\"dicom_dir\": \"export\", \"series\": \"1\"}")))
+                .hasMessageContaining("unknown field diagnostic_ct.series (known: dicom_dir, series_uid)");
+    }
+
+    @Test
+    void countsNeedACalibrationAndOnlyCountsTakeOne() throws Exception {
+        String counts = ", \"spect_units\": \"CNTS\", \"calibration_cps_per_MBq\": 9.5, \"acquisition_duration_s\": 1200";
+        StudyManifest m = read(manifest("", "", counts));
+        assertThat(m.timePoints().get(1).calibration()).isEqualTo(new SpectCalibration(9.5, 1200));
+        assertThat(m.timePoints().get(0).calibration()).isNull();
+        assertThatThrownBy(() -> read(manifest("", "", ", \"spect_units\": \"CNTS\"")))
+                .hasMessage(study + ": timepoints[1].calibration_cps_per_MBq is missing");
+        assertThatThrownBy(() -> read(manifest("", ", \"acquisition_duration_s\": 1200", "")))
+                .hasMessage(study + ": timepoints[0]: calibration_cps_per_MBq and acquisition_duration_s apply only to spect_units CNTS");
+    }
+
+    @Test
+    void importWarningsAreKept() throws Exception {
+        StudyManifest m = read(manifest(", \"import\": {\"reasons\": [\"r\"], \"warnings\": [\"guessed\"]}", "", ""));
+        assertThat(m.importWarnings()).containsExactly("guessed");
+        assertThatThrownBy(() -> read(manifest(", \"import\": {\"warnings\": \"guessed\"}", "", "")))
+                .hasMessage(study + ": import.warnings must be an array of strings");
     }
 
     @Test

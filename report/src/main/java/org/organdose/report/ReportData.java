@@ -13,6 +13,7 @@ import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 import org.organdose.image.io.ImageFiles;
 import org.organdose.image.io.ImageIoException;
+import org.organdose.image.io.ReadOptions;
 
 /**
  * Everything a report shows: the saved results and the images they name (diagnostic CT, its
@@ -44,10 +45,11 @@ record ReportData(SavedResults results, Volume ct, LabelMap labels, Volume doseG
         SavedResults results = ResultsReader.read(resultsJson);
         SavedResults.Inputs in = results.inputs();
         // all three checked before any is read, so that a missing one is reported at once
-        Path ctFile = required(resultsJson, in.diagnosticCt(), "the diagnostic CT");
+        Path ctFile = in.diagnosticCtSeriesUid() == null ? required(resultsJson, in.diagnosticCt(), "the diagnostic CT")
+                : requiredFolder(resultsJson, in.diagnosticCt(), "the DICOM folder of the diagnostic CT");
         Path labelsFile = required(resultsJson, in.diagnosticLabels(), "the organ labels");
         Path doseFile = required(resultsJson, in.doseMap(), "the dose map");
-        Volume ct = ImageFiles.read(ctFile).volume();
+        Volume ct = ImageFiles.read(ctFile, new ReadOptions(in.diagnosticCtSeriesUid())).volume();
         LabelMap labels = ImageFiles.readLabels(labelsFile);
         Volume dose = ImageFiles.read(doseFile).volume();
         List<Session> sessions = new ArrayList<>();
@@ -63,6 +65,13 @@ record ReportData(SavedResults results, Volume ct, LabelMap labels, Volume doseG
             throw new ImageIoException(resultsJson, what + " it names is missing: " + file);
         }
         return file;
+    }
+
+    private static Path requiredFolder(Path resultsJson, Path folder, String what) throws ImageIoException {
+        if (!Files.isDirectory(folder)) {
+            throw new ImageIoException(resultsJson, what + " it names is missing: " + folder);
+        }
+        return folder;
     }
 
     private static Session session(SavedResults.TimePoint tp) {

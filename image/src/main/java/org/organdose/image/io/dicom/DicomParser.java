@@ -26,11 +26,14 @@ public final class DicomParser {
 
     private final Path file;
     private final boolean keepPixelData;
+    private final boolean stopAtPixelData;
     private boolean explicitVr;
+    private boolean reachedPixelData;
 
-    private DicomParser(Path file, boolean keepPixelData) {
+    private DicomParser(Path file, boolean keepPixelData, boolean stopAtPixelData) {
         this.file = file;
         this.keepPixelData = keepPixelData;
+        this.stopAtPixelData = stopAtPixelData;
     }
 
     /**
@@ -40,7 +43,30 @@ public final class DicomParser {
      *                      false to parse headers only and let {@code bytes} be collected
      */
     public static DicomFile parse(Path file, byte[] bytes, boolean keepPixelData) throws ImageIoException {
-        return new DicomParser(file, keepPixelData).parse(bytes);
+        return new DicomParser(file, keepPixelData, false).parse(bytes);
+    }
+
+    /**
+     * Parses the header of a file up to its pixel data, which is noted (offset and length) but
+     * neither read nor checked, so that only the file's beginning need be read.
+     *
+     * @param head      the file's first bytes, or all of them
+     * @param wholeFile whether {@code head} is the whole file
+     * @return the header; null when {@code head} is only a beginning that ends before the pixel data
+     *         (read more and call again)
+     */
+    public static DicomFile parseHeaders(Path file, byte[] head, boolean wholeFile) throws ImageIoException {
+        DicomParser parser = new DicomParser(file, false, true);
+        try {
+            DicomFile parsed = parser.parse(head);
+            return wholeFile || parser.reachedPixelData ? parsed : null;
+        } catch (ImageIoException e) {
+            if (wholeFile) {
+                throw e;
+            }
+            // cut short inside an element or a deflated stream: the whole file decides
+            return null;
+        }
     }
 
     /** Whether a file starting with {@code head} (its first 132 bytes or more) is worth parsing as DICOM. */
@@ -151,6 +177,9 @@ public final class DicomParser {
                         + " outside a sequence at offset " + in.position());
             }
             readValue(in, target, tag, end >= 0 ? end : in.bytes().length, depth);
+            if (reachedPixelData) {
+                return;
+            }
         }
     }
 
@@ -176,6 +205,13 @@ public final class DicomParser {
             length = in.u32("value length");
         }
         boolean topLevelPixels = tag == DicomTags.PIXEL_DATA && depth == 0;
+        if (topLevelPixels && stopAtPixelData) {
+            boolean encapsulated = length == UNDEFINED_LENGTH;
+            target.setPixelData(new PixelData(null, in.position(), encapsulated ? 0 : (int) Math.min(length, Integer.MAX_VALUE),
+                    in.bigEndian() && vr != Vr.OB, encapsulated));
+            reachedPixelData = true;
+            return;
+        }
         if (length == UNDEFINED_LENGTH) {
             if (tag == DicomTags.PIXEL_DATA) {
                 skipFragments(in);

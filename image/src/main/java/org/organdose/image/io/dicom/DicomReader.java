@@ -34,6 +34,8 @@ import org.organdose.image.io.ReadOptions;
 public final class DicomReader {
     /** Enough for the preamble and the marker, or for a first element. */
     private static final int HEAD_BYTES = 132;
+    /** Enough for the header of nearly every image file, so that its pixels are not read to learn what it is. */
+    private static final int HEADER_BYTES = 1 << 16;
 
     private DicomReader() {
     }
@@ -133,7 +135,8 @@ public final class DicomReader {
         return String.join("; ", items);
     }
 
-    private static boolean looksLikeDicom(Path path) throws ImageIoException {
+    /** Whether a file starts like a DICOM file (its first bytes only are read). */
+    public static boolean looksLikeDicom(Path path) throws ImageIoException {
         try (InputStream in = Files.newInputStream(path)) {
             return DicomParser.looksLikeDicom(in.readNBytes(HEAD_BYTES));
         } catch (IOException e) {
@@ -141,8 +144,39 @@ public final class DicomReader {
         }
     }
 
-    private static DicomFile readHeaders(Path path) throws ImageIoException {
-        return DicomParser.parse(path, readBytes(path), false);
+    /**
+     * The header of one DICOM file, parsed up to its pixel data: the pixels are neither read nor
+     * decoded (usually only the first 64 KiB of the file are read).
+     */
+    public static DicomFile readHeaders(Path path) throws ImageIoException {
+        long size;
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            size = Files.size(path);
+            head = in.readNBytes(HEADER_BYTES);
+        } catch (NoSuchFileException e) {
+            throw new ImageIoException(path, "no such file or folder");
+        } catch (IOException e) {
+            throw new ImageIoException(path, "cannot read: " + e.getMessage());
+        }
+        DicomFile dicom = head.length >= size ? DicomParser.parseHeaders(path, head, true)
+                : DicomParser.parseHeaders(path, head, false);
+        if (dicom == null) {
+            dicom = DicomParser.parseHeaders(path, readBytes(path), true);
+        }
+        PixelData pixels = dicom.attributes().pixelData();
+        if (pixels != null && !pixels.encapsulated() && !dicom.transferSyntax().deflated()
+                && pixels.offset() + (long) pixels.length() > size) {
+            throw new ImageIoException(path, "file is truncated or damaged: element " + DicomTags.format(DicomTags.PIXEL_DATA)
+                    + " claims " + pixels.length() + " bytes at offset " + pixels.offset() + " but only "
+                    + (size - pixels.offset()) + " remain in its file");
+        }
+        return dicom;
+    }
+
+    /** Why the file of these attributes holds no image series this reader reads (e.g. a SEG or an SR), or null. */
+    public static String nonImageReason(DicomAttributes attributes) {
+        return DicomPlanes.nonImageReason(attributes);
     }
 
     private static byte[] readBytes(Path path) throws ImageIoException {

@@ -14,14 +14,30 @@ public final class DicomTags {
 
     public static final int SPECIFIC_CHARACTER_SET = 0x00080005;
     public static final int IMAGE_TYPE = 0x00080008;
+    public static final int STUDY_DATE = 0x00080020;
+    public static final int SERIES_DATE = 0x00080021;
+    public static final int ACQUISITION_DATE = 0x00080022;
+    public static final int ACQUISITION_DATE_TIME = 0x0008002A;
+    public static final int STUDY_TIME = 0x00080030;
+    public static final int SERIES_TIME = 0x00080031;
+    public static final int ACQUISITION_TIME = 0x00080032;
+    public static final int CODE_VALUE = 0x00080100;
+    public static final int CODE_MEANING = 0x00080104;
     public static final int SOP_CLASS_UID = 0x00080016;
     public static final int SOP_INSTANCE_UID = 0x00080018;
     public static final int MODALITY = 0x00080060;
     public static final int SERIES_DESCRIPTION = 0x0008103E;
 
+    public static final int PATIENT_ID = 0x00100020;
+
     public static final int SLICE_THICKNESS = 0x00180050;
     public static final int SPACING_BETWEEN_SLICES = 0x00180088;
+    public static final int RADIOPHARMACEUTICAL_START_TIME = 0x00181072;
+    public static final int RADIONUCLIDE_TOTAL_DOSE = 0x00181074;
+    public static final int RADIONUCLIDE_HALF_LIFE = 0x00181075;
+    public static final int RADIOPHARMACEUTICAL_START_DATE_TIME = 0x00181078;
     public static final int GANTRY_DETECTOR_TILT = 0x00181120;
+    public static final int ACTUAL_FRAME_DURATION = 0x00181242;
 
     public static final int STUDY_INSTANCE_UID = 0x0020000D;
     public static final int SERIES_INSTANCE_UID = 0x0020000E;
@@ -29,6 +45,7 @@ public final class DicomTags {
     public static final int INSTANCE_NUMBER = 0x00200013;
     public static final int IMAGE_POSITION_PATIENT = 0x00200032;
     public static final int IMAGE_ORIENTATION_PATIENT = 0x00200037;
+    public static final int FRAME_OF_REFERENCE_UID = 0x00200052;
     public static final int PLANE_POSITION_SEQUENCE = 0x00209113;
     public static final int PLANE_ORIENTATION_SEQUENCE = 0x00209116;
 
@@ -38,6 +55,7 @@ public final class DicomTags {
     public static final int ROWS = 0x00280010;
     public static final int COLUMNS = 0x00280011;
     public static final int PIXEL_SPACING = 0x00280030;
+    public static final int CORRECTED_IMAGE = 0x00280051;
     public static final int BITS_ALLOCATED = 0x00280100;
     public static final int BITS_STORED = 0x00280101;
     public static final int HIGH_BIT = 0x00280102;
@@ -48,7 +66,12 @@ public final class DicomTags {
     public static final int PIXEL_MEASURES_SEQUENCE = 0x00289110;
     public static final int PIXEL_VALUE_TRANSFORMATION_SEQUENCE = 0x00289145;
 
+    public static final int RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE = 0x00540016;
+    public static final int DETECTOR_VECTOR = 0x00540020;
     public static final int DETECTOR_INFORMATION_SEQUENCE = 0x00540022;
+    public static final int ROTATION_INFORMATION_SEQUENCE = 0x00540052;
+    public static final int NUMBER_OF_FRAMES_IN_ROTATION = 0x00540053;
+    public static final int RADIONUCLIDE_CODE_SEQUENCE = 0x00540300;
     public static final int NUMBER_OF_SLICES = 0x00540081;
     public static final int UNITS = 0x00541001;
 
@@ -69,7 +92,29 @@ public final class DicomTags {
         VRS.put(SOP_CLASS_UID, Vr.UI);
         VRS.put(SOP_INSTANCE_UID, Vr.UI);
         VRS.put(MODALITY, Vr.CS);
+        VRS.put(STUDY_DATE, Vr.DA);
+        VRS.put(SERIES_DATE, Vr.DA);
+        VRS.put(ACQUISITION_DATE, Vr.DA);
+        VRS.put(ACQUISITION_DATE_TIME, Vr.DT);
+        VRS.put(STUDY_TIME, Vr.TM);
+        VRS.put(SERIES_TIME, Vr.TM);
+        VRS.put(ACQUISITION_TIME, Vr.TM);
+        VRS.put(CODE_VALUE, Vr.SH);
+        VRS.put(CODE_MEANING, Vr.LO);
         VRS.put(SERIES_DESCRIPTION, Vr.LO);
+        VRS.put(PATIENT_ID, Vr.LO);
+        VRS.put(RADIOPHARMACEUTICAL_START_TIME, Vr.TM);
+        VRS.put(RADIONUCLIDE_TOTAL_DOSE, Vr.DS);
+        VRS.put(RADIONUCLIDE_HALF_LIFE, Vr.DS);
+        VRS.put(RADIOPHARMACEUTICAL_START_DATE_TIME, Vr.DT);
+        VRS.put(ACTUAL_FRAME_DURATION, Vr.IS);
+        VRS.put(FRAME_OF_REFERENCE_UID, Vr.UI);
+        VRS.put(CORRECTED_IMAGE, Vr.CS);
+        VRS.put(RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE, Vr.SQ);
+        VRS.put(DETECTOR_VECTOR, Vr.US);
+        VRS.put(ROTATION_INFORMATION_SEQUENCE, Vr.SQ);
+        VRS.put(NUMBER_OF_FRAMES_IN_ROTATION, Vr.US);
+        VRS.put(RADIONUCLIDE_CODE_SEQUENCE, Vr.SQ);
         VRS.put(SLICE_THICKNESS, Vr.DS);
         VRS.put(SPACING_BETWEEN_SLICES, Vr.DS);
         VRS.put(GANTRY_DETECTOR_TILT, Vr.DS);

@@ -17,19 +17,19 @@ import java.util.zip.Deflater;
  * deflated transfer syntaxes, with or without preamble, with sequences of defined or undefined
  * length. It exists to make synthetic files with known content; the reader under test never uses it.
  */
-final class DicomTestWriter {
+public final class DicomTestWriter {
     /** A dataset under construction: tag to value, written in tag order. */
-    static final class Dataset {
+    public static final class Dataset {
         private final Map<Integer, Object> values = new TreeMap<>();
         private final Map<Integer, Vr> vrs = new TreeMap<>();
 
-        Dataset text(int tag, Vr vr, String value) {
+        public Dataset text(int tag, Vr vr, String value) {
             values.put(tag, value);
             vrs.put(tag, vr);
             return this;
         }
 
-        Dataset decimals(int tag, double... numbers) {
+        public Dataset decimals(int tag, double... numbers) {
             List<String> parts = new ArrayList<>();
             for (double n : numbers) {
                 String s = String.format(Locale.ROOT, "%.10g", n);
@@ -42,33 +42,33 @@ final class DicomTestWriter {
             return text(tag, Vr.IS, Integer.toString(value));
         }
 
-        Dataset us(int tag, int... numbers) {
+        public Dataset us(int tag, int... numbers) {
             values.put(tag, numbers);
             vrs.put(tag, Vr.US);
             return this;
         }
 
         /** Raw value bytes, written as they are whatever the byte order. */
-        Dataset raw(int tag, Vr vr, byte[] bytes) {
+        public Dataset raw(int tag, Vr vr, byte[] bytes) {
             values.put(tag, bytes);
             vrs.put(tag, vr);
             return this;
         }
 
         /** 16-bit pixels, written as OW in the file's byte order. */
-        Dataset pixels16(short[] pixels) {
+        public Dataset pixels16(short[] pixels) {
             values.put(DicomTags.PIXEL_DATA, pixels);
             vrs.put(DicomTags.PIXEL_DATA, Vr.OW);
             return this;
         }
 
-        Dataset sequence(int tag, Dataset... items) {
+        public Dataset sequence(int tag, Dataset... items) {
             values.put(tag, List.of(items));
             vrs.put(tag, Vr.SQ);
             return this;
         }
 
-        Dataset remove(int tag) {
+        public Dataset remove(int tag) {
             values.remove(tag);
             vrs.remove(tag);
             return this;
@@ -76,8 +76,8 @@ final class DicomTestWriter {
     }
 
     /** How to write a file. */
-    record Options(TransferSyntax syntax, boolean preamble, boolean undefinedLengths) {
-        static Options of(TransferSyntax syntax) {
+    public record Options(TransferSyntax syntax, boolean preamble, boolean undefinedLengths) {
+        public static Options of(TransferSyntax syntax) {
             return new Options(syntax, true, false);
         }
     }
@@ -85,7 +85,7 @@ final class DicomTestWriter {
     private DicomTestWriter() {
     }
 
-    static void write(Path file, Dataset dataset, Options options) throws IOException {
+    public static void write(Path file, Dataset dataset, Options options) throws IOException {
         Files.write(file, encode(dataset, options));
     }
 

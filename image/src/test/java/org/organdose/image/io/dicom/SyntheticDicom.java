@@ -3,19 +3,19 @@ package org.organdose.image.io.dicom;
 import org.organdose.image.io.dicom.DicomTestWriter.Dataset;
 
 /** Known-content datasets for reader tests. */
-final class SyntheticDicom {
-    static final double[] AXIAL = {1, 0, 0, 0, 1, 0};
+public final class SyntheticDicom {
+    public static final double[] AXIAL = {1, 0, 0, 0, 1, 0};
 
     private SyntheticDicom() {
     }
 
     /** A stored value that differs between every pixel and slice of a small image. */
-    static short storedValue(int i, int j, int slice) {
+    public static short storedValue(int i, int j, int slice) {
         return (short) (i * 7 + j * 13 + slice * 101 - 500);
     }
 
     /** Pixels of slice {@code slice}, row by row (column index i fastest). */
-    static short[] pixels(int rows, int columns, int slice) {
+    public static short[] pixels(int rows, int columns, int slice) {
         short[] p = new short[rows * columns];
         for (int j = 0; j < rows; j++) {
             for (int i = 0; i < columns; i++) {
@@ -26,7 +26,7 @@ final class SyntheticDicom {
     }
 
     /** A signed 16-bit CT slice: rescale slope 1, intercept 0, unless changed afterwards. */
-    static Dataset ctSlice(String seriesUid, int instance, int rows, int columns, double[] orientation, double[] position,
+    public static Dataset ctSlice(String seriesUid, int instance, int rows, int columns, double[] orientation, double[] position,
                            double rowSpacing, double columnSpacing, short[] pixels) {
         return new Dataset()
                 .text(DicomTags.SOP_CLASS_UID, Vr.UI, "1.2.840.10008.5.1.4.1.1.2")
@@ -53,7 +53,7 @@ final class SyntheticDicom {
     }
 
     /** A small axial slice {@code slice} of a series with 2.5 mm slices starting at z = -10. */
-    static Dataset axialSlice(String seriesUid, int slice) {
+    public static Dataset axialSlice(String seriesUid, int slice) {
         return ctSlice(seriesUid, slice + 1, 6, 5, AXIAL, new double[] {-20, -30, -10 + 2.5 * slice}, 0.8, 0.6,
                 pixels(6, 5, slice));
     }
