@@ -13,11 +13,9 @@ import org.organdose.image.Geometry;
 import org.organdose.image.Interpolation;
 import org.organdose.image.LabelInterpolation;
 import org.organdose.image.LabelMap;
-import org.organdose.image.LabelOverlap;
 import org.organdose.image.Organ;
 import org.organdose.image.Resampler;
 import org.organdose.image.Volume;
-import org.organdose.image.registration.RegistrationResult;
 import org.organdose.image.registration.RigidRegistration;
 import org.organdose.image.registration.RigidTransform;
 
@@ -52,28 +50,14 @@ import org.organdose.image.registration.RigidTransform;
 public final class DosimetryPipeline {
     /** Blurred organ fractions below this are not used to correct the organ's SPECT shape (noise). */
     private static final double MIN_RECOVERY = 0.05;
-    /**
-     * Two CTs of one patient registered well correlate above 0.99 in the soft-tissue window (0.9992
-     * on the shared moving study); below this the registration is suspect.
-     */
-    private static final double LOW_CORRELATION = 0.9;
-    /**
-     * A registration that moves no corner of the diagnostic CT by this much (mm, a fifth of a
-     * typical CT voxel) finds no motion: the session is used as lying in the diagnostic frame, so
-     * that the labels are not resampled for nothing.
-     */
-    private static final double NEGLIGIBLE_MOTION_MM = 0.25;
 
-    /** Carried and segmented masks of one organ in one session agreeing less than this are flagged ({@link SessionMasks#BOTH}). */
-    static final double LOW_MASK_AGREEMENT = 0.85;
 
     private final Study study;
     private final DosimetrySettings settings;
     private final ProgressListener progress;
     private final List<String> warnings = new ArrayList<>();
     private final StageClock clock = new StageClock();
-    private boolean movedSessionWarned;
-    private final List<Map<String, Object>> registrations = new ArrayList<>();
+    private final SessionRegistration sessions;
     private final List<Map<String, Object>> alignment = new ArrayList<>();
     /** Per organ, what the voxel kinetics found (VOXEL_FITS only). */
     private final Map<String, Object> voxelKinetics = new LinkedHashMap<>();
@@ -83,6 +67,7 @@ public final class DosimetryPipeline {
         this.settings = settings;
         this.progress = progress;
         warnings.addAll(study.warnings());
+        this.sessions = new SessionRegistration(study, settings, warnings);
     }
 
     /**
@@ -130,7 +115,7 @@ public final class DosimetryPipeline {
             progress.progress("time point " + tp.hoursPostInjection() + " h: registration and organ activities", 0.05 + 0.6 * t / nt);
             Volume spect = tp.spectMBqPerMl();
             long stageStart = System.nanoTime();
-            Session session = sessionMasks(tp, at, ct, diagnostic);
+            SessionRegistration.Framed session = sessions.frame(tp, at, ct, diagnostic);
             clock.addSince("registration", stageStart);
             stageStart = System.nanoTime();
             OrganMasks masks = session.masks();
@@ -293,192 +278,6 @@ public final class DosimetryPipeline {
                     .describe() + ") hold no organ (1 liver, 2 kidney_right, 3 kidney_left, 4 spleen): is it an abdominal CT?");
         }
         return present;
-    }
-
-    /**
-     * A session's organ masks (its own labels, or the diagnostic ones, carried into its frame when
-     * the patient moved), and the transform from the diagnostic CT's frame to the session's; null
-     * when the session lies, or was found to lie, in the diagnostic frame, or registration is off.
-     */
-    private record Session(OrganMasks masks, RigidTransform toSession) {
-    }
-
-    /** The organ masks of one session: its own, or the diagnostic ones carried to it. */
-    private Session sessionMasks(Study.Session tp, String at, Volume diagnosticCt, OrganMasks diagnostic)
-            throws DosimetryInputException {
-        Volume ct = tp.ct();
-        boolean sameGrid = ct.geometry().sameGrid(diagnosticCt.geometry(), StudyImages.SAME_GRID_TOLERANCE_MM);
-        OrganMasker.Masks own = usableOwnMasks(tp, at, diagnostic);
-        if (own != null) {
-            OrganMasks masks = new OrganMasks(own.labels(), ct, settings.bodyThresholdHu(), diagnostic.organs());
-            if (tp.ctIsDiagnostic()) {
-                return new Session(masks, null);
-            }
-            if (settings.registration() == null) {
-                if (!sameGrid && !movedSessionWarned) {
-                    movedSessionWarned = true;
-                    warnings.add(at + ": its CT is on another grid than the diagnostic CT: organ activities use its own"
-                            + " labels, but the dose map lies in the diagnostic CT's frame and takes the shape inside"
-                            + " organs from the SPECTs summed in world coordinates, which motion between sessions blurs"
-                            + " (registration is turned off)");
-                }
-                return new Session(masks, null);
-            }
-            Registered r = register(at, tp, diagnosticCt, diagnostic);
-            String agreement = recordAgreement(at, tp, r, own, diagnostic.organs());
-            if (r.negligible()) {
-                return new Session(masks, null);
-            }
-            warnings.add(at + ": organ activities use its own masks (" + own.source().describe() + ");" + r.summary()
-                    + "; its SPECT brought into the diagnostic frame for the dose map; the diagnostic masks carried"
-                    + " through the registration agree with its own with Dice" + agreement);
-            return new Session(masks, r.transform());
-        }
-        if (tp.ctIsDiagnostic()) {
-            return new Session(diagnostic, null);
-        }
-        if (settings.registration() == null) {
-            if (!sameGrid) {
-                warnings.add(at + ": no labels and its CT grid differs from the diagnostic CT's: the diagnostic labels"
-                        + " are used in world coordinates, without registration (registration is turned off)");
-            }
-            return new Session(diagnostic, null);
-        }
-        Registered r = register(at, tp, diagnosticCt, diagnostic);
-        if (tp.checkMasks() != null) {
-            recordAgreement(at, tp, r, tp.checkMasks(), diagnostic.organs());
-        }
-        if (r.negligible()) {
-            return new Session(diagnostic, null);
-        }
-        warnings.add(at + ": no labels of its own:" + r.summary()
-                + "; the diagnostic labels were carried through the registration and its SPECT brought into the"
-                + " diagnostic frame for the dose map");
-        return new Session(r.masks(), r.transform());
-    }
-
-    /**
-     * The session's own masks when they hold every organ of the diagnostic masks. Given labels
-     * missing one are refused; segmented ones missing one are set aside with a warning, and the
-     * diagnostic masks are carried to the session instead.
-     */
-    private OrganMasker.Masks usableOwnMasks(Study.Session tp, String at, OrganMasks diagnostic)
-            throws DosimetryInputException {
-        OrganMasker.Masks own = tp.masks();
-        if (own == null) {
-            return null;
-        }
-        for (String w : own.warnings()) {
-            warnings.add(at + ".ct (" + own.source().describe() + "): " + w);
-        }
-        for (Organ o : diagnostic.organs()) {
-            if (own.labels().count(o.label()) == 0) {
-                if (own.source().kind() == MaskSource.Kind.FILE) {
-                    throw new DosimetryInputException(study.name() + ": " + at + ".labels: " + o.key()
-                            + " (label " + o.label() + ") is missing");
-                }
-                warnings.add(at + ": " + own.source().describe() + " found no " + o.key() + " on this session's CT:"
-                        + " the diagnostic masks are carried to the session instead");
-                return null;
-            }
-        }
-        return own;
-    }
-
-    /**
-     * Records, per organ, the Dice between the diagnostic masks carried to the session and masks
-     * of the session's own; segmented masks that disagree with the carried ones below
-     * {@link #LOW_MASK_AGREEMENT} are flagged. Returns the agreement as text for the warnings.
-     */
-    private String recordAgreement(String at, Study.Session tp, Registered r, OrganMasker.Masks own, List<Organ> organs) {
-        LabelMap carried = Resampler.resampleLabels(r.masks().labels(), tp.ct().geometry(), LabelInterpolation.LABEL_AWARE);
-        StringBuilder agreement = new StringBuilder();
-        Map<String, Object> dice = new LinkedHashMap<>();
-        for (Organ o : organs) {
-            double d = LabelOverlap.dice(carried, own.labels(), o.label());
-            dice.put(o.key(), Double.isFinite(d) ? d : null);
-            agreement.append(String.format(Locale.ROOT, "%s %s %.3f", agreement.length() == 0 ? "" : ",", o.key(), d));
-            if (own.source().kind() == MaskSource.Kind.MODEL && d < LOW_MASK_AGREEMENT) {
-                warnings.add(String.format(Locale.ROOT, "%s (%s h): %s: the diagnostic mask carried by registration and"
-                        + " the mask segmented on this session's CT agree with Dice %.3f only (flag below %.2f): patient"
-                        + " motion the rigid registration cannot follow, a bad registration or a bad segmentation; review"
-                        + " this session", at, tp.hoursPostInjection(), o.key(), d, LOW_MASK_AGREEMENT));
-            }
-        }
-        r.record().put(own.source().kind() == MaskSource.Kind.MODEL ? "dice_carried_vs_segmented" : "dice_carried_vs_own_labels",
-                dice);
-        return agreement.toString();
-    }
-
-    /**
-     * A session registered to the diagnostic CT: the transform (diagnostic to session frame), the
-     * diagnostic masks carried into the session's frame, the record for results.json, a
-     * one-line summary for the warnings, and whether the motion found is negligible (then the
-     * session is treated as lying in the diagnostic frame).
-     */
-    private record Registered(RigidTransform transform, OrganMasks masks, Map<String, Object> record, String summary,
-                              boolean negligible) {
-    }
-
-    /**
-     * The session CT registered to the diagnostic CT and the diagnostic labels (and, for the body
-     * compartment, the diagnostic CT) carried into the session's frame: the same voxels on the
-     * grid moved by the transform, mapped onto the SPECT by world coordinates without any
-     * resampling in between. The transform is recorded for results.json.
-     */
-    private Registered register(String at, Study.Session tp, Volume diagnosticCt, OrganMasks diagnostic)
-            throws DosimetryInputException {
-        RegistrationResult r;
-        try {
-            r = RigidRegistration.register(diagnosticCt, tp.ct(), settings.registration());
-        } catch (IllegalArgumentException e) {
-            throw new DosimetryInputException(study.name() + ": " + at + ".ct: cannot register it to the diagnostic CT: "
-                    + e.getMessage(), e);
-        }
-        RigidTransform toSession = r.transform();
-        // the diagnostic labels and CT moved with the patient, voxels untouched: their grid carried by the transform
-        Geometry carriedGrid = toSession.carry(diagnosticCt.geometry());
-        OrganMasks carried = new OrganMasks(new LabelMap(carriedGrid, diagnostic.labels().labels()),
-                new Volume(carriedGrid, diagnosticCt.voxels()), settings.bodyThresholdHu(), diagnostic.organs());
-        double[] t = toSession.translation();
-        String summary = String.format(Locale.ROOT, " registered to the diagnostic CT (rigid, normalised"
-                + " cross-correlation %.4f): the patient moved by %.1f mm (%.1f, %.1f, %.1f LPS) at the body centre and"
-                + " turned by %.2f degrees (transform in settings.registration)", r.finalMetric(),
-                Math.sqrt(t[0] * t[0] + t[1] * t[1] + t[2] * t[2]), t[0], t[1], t[2], toSession.rotationAngleDegrees());
-        if (r.finalMetric() < LOW_CORRELATION) {
-            summary += "; the correlation is low for two CTs of one patient: check the alignment";
-        }
-        double largest = largestDisplacementMm(toSession, diagnosticCt.geometry());
-        boolean negligible = largest < NEGLIGIBLE_MOTION_MM;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("hours", tp.hoursPostInjection());
-        m.put("moving", tp.ctFile() == null ? at + ".ct" : tp.ctFile().getFileName().toString());
-        m.put("fixed", study.diagnosticCtImage() == null ? "diagnostic_ct" : study.diagnosticCtImage().describe());
-        m.put("maps", "diagnostic-CT points to this session's CT points, LPS mm: x -> R (x - centre) + centre + translation");
-        double[] e = toSession.eulerAngles();
-        m.put("euler_deg_zyx", new double[] {Math.toDegrees(e[0]), Math.toDegrees(e[1]), Math.toDegrees(e[2])});
-        m.put("rotation_angle_deg", toSession.rotationAngleDegrees());
-        m.put("centre_mm", toSession.centre());
-        m.put("translation_mm", t);
-        m.put("matrix_lps", toSession.matrix4());
-        m.put("ncc", r.finalMetric());
-        m.put("iterations_per_level", r.iterationsPerLevel());
-        m.put("seconds", r.seconds());
-        m.put("largest_displacement_mm", largest);
-        m.put("motion_negligible", negligible);
-        registrations.add(m);
-        return new Registered(toSession, carried, m, summary, negligible);
-    }
-
-    /** The largest displacement the transform gives any corner of the grid's extent, mm. */
-    private static double largestDisplacementMm(RigidTransform t, Geometry g) {
-        double largest = 0;
-        for (int c = 0; c < 8; c++) {
-            double[] d = t.displacementAt(g.indexToWorld((c & 1) == 0 ? 0 : g.nx() - 1, (c & 2) == 0 ? 0 : g.ny() - 1,
-                    (c & 4) == 0 ? 0 : g.nz() - 1));
-            largest = Math.max(largest, Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]));
-        }
-        return largest;
     }
 
     /**
@@ -700,7 +499,7 @@ public final class DosimetryPipeline {
         m.put("organ_dose_voxels", "dose grid voxels whose centre lies in the organ");
         Map<String, Object> registration = new LinkedHashMap<>();
         registration.put("method", settings.registration() == null ? "off" : settings.registration().describe());
-        registration.put("timepoints", registrations);
+        registration.put("timepoints", sessions.records());
         m.put("registration", registration);
         m.put("alignment_qa", Map.of("method", "activity-weighted centroid of the SPECT vs of the fitted compartment model"
                 + " (organs and body at their measured concentrations, blurred with the SPECT FWHM), around each organ;"

@@ -57,13 +57,13 @@ class MovingStudyRegistrationEndToEndTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> registration = (Map<String, Object>) r.settings().get("registration");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> transforms = (List<Map<String, Object>>) registration.get("timepoints");
+        List<RegistrationRecord> transforms = (List<RegistrationRecord>) registration.get("timepoints");
         // every session is registered; 0.5 h, where the patient lies as in the diagnostic CT, is found not to have moved
-        assertThat(transforms).extracting(m -> m.get("hours")).containsExactly(0.5, 6.0, 24.0, 72.0);
-        assertThat(transforms).extracting(m -> m.get("motion_negligible")).containsExactly(true, false, false, false);
+        assertThat(transforms).extracting(RegistrationRecord::hours).containsExactly(0.5, 6.0, 24.0, 72.0);
+        assertThat(transforms).extracting(RegistrationRecord::motionNegligible).containsExactly(true, false, false, false);
         double[][] trueShifts = {{0, 0, 0}, {-0.157, -4.396, 3.297}, {-4.389, -0.833, -0.103}, {3.605, 5.338, -3.966}};
         for (int i = 0; i < 4; i++) {
-            double[] translation = (double[]) transforms.get(i).get("translation_mm");
+            double[] translation = transforms.get(i).translationMm();
             for (int a = 0; a < 3; a++) {
                 assertThat(translation[a]).isCloseTo(trueShifts[i][a], within(0.2));
             }
