@@ -47,7 +47,7 @@ final class DicomPlanes {
             throw new ImageIoException(file, reason);
         }
         TransferSyntax syntax = dicom.transferSyntax();
-        if (syntax.encapsulated()) {
+        if (syntax.encapsulated() && !RleLossless.UID.equals(syntax.uid())) {
             throw new ImageIoException(file, "compressed pixel data: " + syntax.describe() + " is not supported yet");
         }
         PixelData pixels = a.pixelData();

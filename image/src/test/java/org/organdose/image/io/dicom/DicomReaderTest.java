@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -439,6 +440,20 @@ class DicomReaderTest {
         assertValues(DicomReader.read(file, ReadOptions.defaults()).volume(), k -> 0);
     }
 
+    /** Tools that do not know an attribute write it as UN (pydicom's rtdose_rle.dcm does so for the geometry). */
+    @Test
+    void knownAttributesStoredAsUnAreReadAsWhatTheyAre() throws IOException {
+        Path file = dir.resolve("un.dcm");
+        Dataset slice = SyntheticDicom.axialSlice("15.1", 0)
+                .raw(DicomTags.IMAGE_ORIENTATION_PATIENT, Vr.UN, "0\\1\\0\\-1\\0\\0".getBytes(StandardCharsets.US_ASCII))
+                .raw(DicomTags.ROWS, Vr.UN, new byte[] {6, 0});
+        DicomTestWriter.write(file, slice, Options.of(TransferSyntax.EXPLICIT_LITTLE));
+        Geometry g = DicomReader.read(file, ReadOptions.defaults()).volume().geometry();
+        assertThat(g.sizes()).containsExactly(5, 6, 1);
+        assertThat(g.direction()).startsWith(new double[] {0, -1, 0}, within(1e-12));
+        assertThat(g.indexToWorld(1, 0, 0)).containsExactly(new double[] {-20, -30 + 0.6, -10}, within(1e-9));
+    }
+
     @Test
     void compressedTransferSyntaxesAreNamed() throws IOException {
         Path file = dir.resolve("j2k.dcm");
@@ -449,8 +464,9 @@ class DicomReaderTest {
                 .hasMessage(file + ": compressed pixel data: JPEG 2000 Image Compression (1.2.840.10008.1.2.4.91) is not supported yet");
         Files.write(file, DicomTestWriter.encode(SyntheticDicom.axialSlice("13.1", 0),
                 Options.of(TransferSyntax.of("1.2.840.10008.1.2.5"))));
+        // RLE is decoded (RleLosslessTest), but only from fragments
         assertThatThrownBy(() -> DicomReader.read(file, ReadOptions.defaults()))
-                .hasMessageContaining("RLE Lossless (1.2.840.10008.1.2.5) is not supported yet");
+                .hasMessage(file + ": damaged file: RLE Lossless pixel data of defined length, not in fragments");
     }
 
     @Test
