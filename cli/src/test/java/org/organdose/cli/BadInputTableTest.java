@@ -98,10 +98,10 @@ class BadInputTableTest {
                         "{d}/no-model"),
                 new Row("evaluate: data folder missing", "nothing", "evaluate", "--model", "{d}/no-model", "{d}/nothing"),
                 // dosimetry
-                new Row("dosimetry: missing manifest", "nothing.json", "dosimetry", "{d}/nothing.json", "--out", "{d}/run-out"),
+                new Row("dosimetry: missing manifest", "nothing.json: file not found", "dosimetry", "{d}/nothing.json", "--out", "{d}/run-out"),
                 new Row("dosimetry: malformed manifest", "malformed.json: not valid JSON", "dosimetry", "{d}/malformed.json",
                         "--out", "{d}/run-out"),
-                new Row("dosimetry: folder without DICOM", "empty", "dosimetry", "{d}/empty", "--out", "{d}/run-out"),
+                new Row("dosimetry: a folder as manifest", "empty: is a folder, not a study manifest", "dosimetry", "{d}/empty", "--out", "{d}/run-out"),
                 new Row("dosimetry: a CT as SPECT", "timepoints[0].spect: its negative values", "dosimetry", "{d}/ct-as-spect.json", "--out", "{d}/run-out"),
                 new Row("dosimetry: a SPECT as CT", "timepoints[0].ct: does not look like a CT in HU", "dosimetry", "{d}/spect-as-ct.json", "--out",
                         "{d}/run-out"),
@@ -111,7 +111,7 @@ class BadInputTableTest {
                         "--labels", "{d}/nothing.nii.gz"),
                 new Row("dosimetry: --labels not a label map", "not a label map", "dosimetry", "{d}/study.json", "--out",
                         "{d}/run-out", "--labels", "{d}/ct.nii.gz"),
-                new Row("dosimetry: missing --kernel", "nothing.txt", "dosimetry", "{d}/study.json", "--out", "{d}/run-out",
+                new Row("dosimetry: missing --kernel", "nothing.txt: kernel file or folder not found", "dosimetry", "{d}/study.json", "--out", "{d}/run-out",
                         "--kernel", "{d}/nothing.txt"),
                 new Row("dosimetry: missing --reference", "nothing.json: reference file not found", "dosimetry",
                         "{d}/study.json", "--out", "{d}/run-out", "--reference", "{d}/nothing.json"),
@@ -218,6 +218,9 @@ class BadInputTableTest {
         List<String> errLines = run.err().lines().filter(l -> !l.isBlank()).toList();
         List<String> messages = errLines.stream().filter(l -> l.startsWith("organdose: ")).toList();
         List<String> others = errLines.stream().filter(l -> !l.startsWith("organdose: ") && !isProgress(l)).toList();
+        // the table as it stands, for the record: row, exit code, message (fixture path shortened)
+        System.out.println("bad input | " + row + " | " + run.exitCode() + " | "
+                + String.join(" / ", messages).replace(fixture.toString(), "D"));
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(messages).as("one message line; stderr: %s", run.err()).hasSize(1);
         assertThat(messages.get(0)).contains(row.expected()).doesNotContain("internal error");
