@@ -47,6 +47,9 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if (repeats < 1) {
+                throw new BadInputException("bench io: --repeats must be at least 1, got " + repeats);
+            }
             PrintWriter out = spec.commandLine().getOut();
             Path tmp = Files.createTempDirectory("organdose-bench");
             Path target = tmp.resolve("bench.nii.gz");

@@ -36,9 +36,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ImageIoException, BadInputException {
-        if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
-            throw new BadInputException(output + ": output would overwrite the input");
-        }
+        OutputPaths.requireFile(output, input);
         ImageFormat.forOutput(output);
         MedicalImage image = ImageFiles.read(input, new ReadOptions(seriesUid));
         StorageType storage = type != null ? type : StorageType.smallestExact(image.volume());

@@ -131,6 +131,7 @@ final class DosimetryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException {
         DosimetrySettings settings = settings();
+        OutputPaths.requireFolder(out);
         if (report && reference != null && !Files.isRegularFile(reference)) {
             // checked before the run, not after its minutes of work
             throw new BadInputException(reference + ": reference file not found");

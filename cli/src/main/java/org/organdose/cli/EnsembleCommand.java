@@ -29,7 +29,8 @@ final class EnsembleCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws IOException, SegmentationException {
+    public Integer call() throws IOException, SegmentationException, BadInputException {
+        OutputPaths.requireFolder(out);
         EnsembleSpec ensemble = EnsembleSpec.assemble(models, out);
         spec.commandLine().getOut().println("wrote " + out + ": an ensemble of " + ensemble.members().size() + " models "
                 + ensemble.members());

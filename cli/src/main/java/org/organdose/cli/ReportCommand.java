@@ -32,7 +32,8 @@ final class ReportCommand implements Callable<Integer> {
     Path reference;
 
     @Override
-    public Integer call() throws ImageIoException {
+    public Integer call() throws ImageIoException, BadInputException {
+        OutputPaths.requireFile(out, results, reference);
         ReportGenerator.write(results, reference, out);
         spec.commandLine().getOut().println("report: " + out);
         return ExitCodes.OK;

@@ -50,8 +50,9 @@ final class SegmentCommand implements Callable<Integer> {
     String seriesUid;
 
     @Override
-    public Integer call() throws IOException, SegmentationException {
-        // a wrong extension is found before a minute of segmentation, not after
+    public Integer call() throws IOException, SegmentationException, BadInputException {
+        // a wrong output is found before a minute of segmentation, not after
+        OutputPaths.requireFile(out, ct);
         ImageFormat.forOutput(out);
         MedicalImage image = ImageFiles.read(ct, new ReadOptions(seriesUid));
         Path modelDir = model != null ? model : ModelFolders.shipped(SegmentationRunner.DEFAULT_MODEL);

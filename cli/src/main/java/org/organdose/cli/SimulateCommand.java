@@ -62,6 +62,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, DosimetryInputException, BadInputException {
+        // it writes ct.nii.gz and the like into the folder, replacing what is there
+        OutputPaths.requireFolderWithout(out, ct, labels, kernel);
         Volume image;
         LabelMap organs;
         if (ct == null && labels == null) {
@@ -77,7 +79,12 @@ final class SimulateCommand implements Callable<Integer> {
                 throw new BadInputException(labels + ": labels are not on the grid of " + ct);
             }
         }
-        SimulationSettings settings = SimulationSettings.defaults().withSeed(seed).withMotionMm(motionMm).withKernel(kernel == null ? DoseKernel.computed() : DoseKernel.fromFile(kernel));
+        SimulationSettings settings;
+        try {
+            settings = SimulationSettings.defaults().withSeed(seed).withMotionMm(motionMm).withKernel(kernel == null ? DoseKernel.computed() : DoseKernel.fromFile(kernel));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("simulate: " + e.getMessage());
+        }
         PrintWriter err = spec.commandLine().getErr();
         StudySimulator.SimulatedStudy study = StudySimulator.simulate(image, organs, settings, out, new ConsoleProgress(err));
         PrintWriter o = spec.commandLine().getOut();

@@ -147,6 +147,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, SegmentationException, BadInputException {
+        OutputPaths.requireFolder(out);
         boolean maskRcnn = architecture.equals("maskrcnn");
         String pixelNetwork = switch (architecture) {
             case "unet", "maskrcnn" -> ModelSpec.UNET;

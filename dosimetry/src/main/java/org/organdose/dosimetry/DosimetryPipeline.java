@@ -234,7 +234,7 @@ public final class DosimetryPipeline {
      * border voxel's dose would otherwise average the organ with its colder surroundings. An
      * organ too small to hold a voxel centre falls back to the fraction of each voxel it covers.
      */
-    private Volume[] organsOnDoseGrid(OrganMasks masks, Geometry doseGrid) {
+    private Volume[] organsOnDoseGrid(OrganMasks masks, Geometry doseGrid) throws DosimetryInputException {
         byte[] l = Resampler.resampleLabels(masks.labels(), doseGrid, LabelInterpolation.NEAREST).labels();
         List<Organ> organs = masks.organs();
         Volume[] out = new Volume[organs.size()];
@@ -254,6 +254,11 @@ public final class DosimetryPipeline {
                 warnings.add(organ.key() + ": no dose voxel centre inside the organ: its dose voxels are weighted by"
                         + " the fraction they cover");
                 out[o] = Resampler.fractionCovered(masks.labels(), organ.label(), doseGrid, OrganMasks.SUBSAMPLES);
+                if (out[o].range()[1] <= 0) {
+                    // no dose, no DVH: a setting the user chose made the computation impossible
+                    throw new DosimetryInputException(String.format(Locale.ROOT, "%s: the organ covers no voxel of the"
+                            + " %.3g mm dose grid; choose a finer dose grid spacing", organ.key(), doseGrid.spacing(0)));
+                }
             }
         }
         return out;

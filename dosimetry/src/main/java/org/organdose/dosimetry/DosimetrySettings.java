@@ -34,11 +34,13 @@ public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, 
     public static final double DEFAULT_GRID_MM = 3.0;
 
     public DosimetrySettings {
-        if (!(marginMm >= 0) || !(psfSigmaMm > 0) || !(spectFwhmMm > 0) || !(densityGPerMl > 0)) {
-            throw new IllegalArgumentException("margin must be >= 0; PSF sigma, FWHM and density > 0");
+        if (!(marginMm >= 0) || !(psfSigmaMm > 0) || !(spectFwhmMm > 0) || !(densityGPerMl > 0)
+                || Double.isInfinite(marginMm + psfSigmaMm + spectFwhmMm + densityGPerMl)) {
+            throw new IllegalArgumentException("margin must be >= 0; PSF sigma, FWHM and density > 0; all finite");
         }
-        if (!Double.isNaN(doseGridSpacingMm) && !(doseGridSpacingMm > 0)) {
-            throw new IllegalArgumentException("dose grid spacing must be positive");
+        // NaN stands for "the kernel's voxel size, else the default"
+        if (!Double.isNaN(doseGridSpacingMm) && !(doseGridSpacingMm > 0 && Double.isFinite(doseGridSpacingMm))) {
+            throw new IllegalArgumentException("dose grid spacing must be a positive number of mm, got " + doseGridSpacingMm);
         }
         if (!(misalignmentThresholdMm > 0)) {
             throw new IllegalArgumentException("misalignment threshold must be positive");
@@ -86,7 +88,11 @@ public record DosimetrySettings(ActivityMethod activityMethod, double marginMm, 
         return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, k, doseGridSpacingMm, bodyThresholdHu, registration, misalignmentThresholdMm, tiaMap);
     }
 
+    /** A spacing in mm; NaN is refused here, where it could only be a wrong input, not a choice of the default. */
     public DosimetrySettings withDoseGridSpacingMm(double v) {
+        if (Double.isNaN(v)) {
+            throw new IllegalArgumentException("dose grid spacing must be a positive number of mm, got NaN");
+        }
         return new DosimetrySettings(activityMethod, marginMm, psfSigmaMm, spectFwhmMm, densityGPerMl, fitModel, kernel, v, bodyThresholdHu, registration, misalignmentThresholdMm, tiaMap);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,12 +60,17 @@ public record StudyManifest(Path file, Radionuclide radionuclide, double injecte
 
     /** Reads and checks a manifest. */
     public static StudyManifest read(Path file) throws DosimetryInputException {
+        if (Files.isDirectory(file)) {
+            throw new DosimetryInputException(file + ": is a folder, not a study manifest (a .json file)");
+        }
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
             throw new DosimetryInputException(file + ": not valid JSON: "
                     + e.getOriginalMessage().lines().findFirst().orElse("") + locationOf(e));
+        } catch (NoSuchFileException e) {
+            throw new DosimetryInputException(file + ": file not found");
         } catch (IOException e) {
             throw new DosimetryInputException(file + ": cannot read: " + e.getMessage(), e);
         }

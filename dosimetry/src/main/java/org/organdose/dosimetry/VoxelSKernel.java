@@ -241,6 +241,9 @@ public final class VoxelSKernel {
      * text files (such as Lanconelli's 13 voxel sizes) the one whose voxel size is closest.
      */
     public static VoxelSKernel forSpacing(Path fileOrFolder, double spacingMm) throws DosimetryInputException {
+        if (!Files.exists(fileOrFolder)) {
+            throw new DosimetryInputException(fileOrFolder + ": kernel file or folder not found");
+        }
         if (!Files.isDirectory(fileOrFolder)) {
             return readOctantText(fileOrFolder);
         }

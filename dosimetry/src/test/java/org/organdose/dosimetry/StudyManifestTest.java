@@ -34,6 +34,14 @@ class StudyManifestTest {
     }
 
     @Test
+    void aMissingManifestOrAFolderIsNamedAsSuch() {
+        assertThatThrownBy(() -> StudyManifest.read(dir.resolve("none.json"))).isInstanceOf(DosimetryInputException.class)
+                .hasMessage(dir.resolve("none.json") + ": file not found");
+        assertThatThrownBy(() -> StudyManifest.read(dir)).isInstanceOf(DosimetryInputException.class)
+                .hasMessage(dir + ": is a folder, not a study manifest (a .json file)");
+    }
+
+    @Test
     void readsAValidManifest() throws Exception {
         StudyManifest m = read(manifest(", \"diagnostic_labels\": \"labels.nii.gz\"", "", ", \"spect_units\": \"BQML\""));
         assertThat(m.radionuclide()).isSameAs(Radionuclides.LU_177);

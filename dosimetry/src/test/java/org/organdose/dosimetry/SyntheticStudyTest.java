@@ -239,6 +239,31 @@ class SyntheticStudyTest {
                 .hasMessageContaining("diagnostic_labels: its grid (40x40x19 voxels").hasMessageContaining("does not match diagnostic_ct");
     }
 
+    /**
+     * The CT spans 78 mm: a 100 mm grid has voxel centres at 0 and 100 mm, none inside the box
+     * organs (at most 20 mm across), and its voxels' subsamples, about 33 mm apart, miss them too.
+     */
+    @Test
+    void aDoseGridTooCoarseForAnOrganIsBadInput() throws Exception {
+        DosimetrySettings coarse = DosimetrySettings.defaults().withSpectFwhmMm(0.01).withFitModel(FitModel.MONO_EXPONENTIAL)
+                .withDoseGridSpacingMm(100);
+        assertThatThrownBy(() -> DosimetryPipeline.run(StudyManifest.read(dir.resolve("study.json")), coarse,
+                ProgressListener.NONE)).isInstanceOf(DosimetryInputException.class)
+                .hasMessageEndingWith("the organ covers no voxel of the 100 mm dose grid; choose a finer dose grid spacing");
+    }
+
+    @Test
+    void settingsThatAreNoNumberOfMillimetresAreRefused() {
+        DosimetrySettings d = DosimetrySettings.defaults();
+        assertThatThrownBy(() -> d.withDoseGridSpacingMm(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("dose grid spacing must be a positive number of mm, got NaN");
+        assertThatThrownBy(() -> d.withDoseGridSpacingMm(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.withDoseGridSpacingMm(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.withPsfSigmaMm(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.withMarginMm(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.withDensityGPerMl(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void aCorruptSpectIsNamed() throws Exception {
         Files.write(dir.resolve("spect_24.0.nii.gz"), new byte[] {31, -117, 8, 0, 1, 2, 3});

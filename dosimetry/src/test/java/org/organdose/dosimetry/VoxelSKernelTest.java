@@ -16,6 +16,13 @@ class VoxelSKernelTest {
     private static final String LANCONELLI_3MM = "dosimetry/vsv-lu177-lanconelli2012/177Lu3mmsoft.txt";
 
     @Test
+    void aMissingKernelIsNamedAsMissing(@TempDir Path dir) {
+        Path none = dir.resolve("none.txt");
+        assertThatThrownBy(() -> VoxelSKernel.forSpacing(none, 3))
+                .isInstanceOf(DosimetryInputException.class).hasMessage(none + ": kernel file or folder not found");
+    }
+
+    @Test
     void readsTheLanconelliOctantAndMirrorsIt() throws Exception {
         VoxelSKernel k = VoxelSKernel.readOctantText(SharedData.resolve(LANCONELLI_3MM));
         assertThat(k.voxelSizeMm()).isEqualTo(3.0);

@@ -35,6 +35,9 @@ public record SimulationSettings(long seed, double[] hours, double injectedActiv
                                  DoseKernel kernel, double densityGPerMl) {
     public SimulationSettings {
         hours = hours.clone();
+        if (!(motionMm >= 0) || Double.isInfinite(motionMm)) {
+            throw new IllegalArgumentException("motion must be a finite number of mm, 0 or more, got " + motionMm);
+        }
         kinetics = Map.copyOf(kinetics);
         for (String k : new String[] {"kidney", "liver", "spleen", "body"}) {
             if (!kinetics.containsKey(k)) {

@@ -1,6 +1,7 @@
 package org.organdose.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 
@@ -35,6 +36,16 @@ class SimulationPartsTest {
             double m = s / n;
             assertThat(m).isCloseTo(mean, within(0.02 * mean + 0.01));
             assertThat(s2 / n - m * m).isCloseTo(mean, within(0.04 * mean + 0.02));
+        }
+    }
+
+    @Test
+    void motionIsAFiniteNonNegativeDistance() {
+        SimulationSettings d = SimulationSettings.defaults();
+        assertThat(d.withMotionMm(4).motionMm()).isEqualTo(4);
+        for (double bad : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> d.withMotionMm(bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("motion must be a finite number of mm, 0 or more");
         }
     }
 }

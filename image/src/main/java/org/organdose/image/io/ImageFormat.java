@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** The image file formats OrganDose reads and writes, recognised by name and, failing that, by content. */
 public enum ImageFormat {
@@ -14,6 +16,12 @@ public enum ImageFormat {
     NRRD("NRRD (.nrrd, .nhdr)", true),
     METAIMAGE("MetaImage (.mha, .mhd)", true),
     INTERFILE("Interfile 3.3 (.h33)", false);
+
+    /**
+     * Formats users meet (neuroimaging peers read them) that OrganDose does not, by file name
+     * ending, so that the refusal says what the file is; the more specific endings first.
+     */
+    private static final Map<String, String> UNREAD_FORMATS = unreadFormats();
 
     private final String description;
     private final boolean writable;
@@ -56,8 +64,30 @@ public enum ImageFormat {
         if (byContent != null) {
             return byContent;
         }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String> unread : UNREAD_FORMATS.entrySet()) {
+            if (name.endsWith(unread.getKey())) {
+                throw new ImageIoException(path, unread.getValue() + " is not read; convert it to NIfTI-1, NRRD, "
+                        + "MetaImage or DICOM first");
+            }
+        }
         throw new ImageIoException(path, "unrecognised image format; expected a DICOM folder or file, "
                 + ".nii/.nii.gz, .nrrd/.nhdr, .mha/.mhd or .h33");
+    }
+
+    private static Map<String, String> unreadFormats() {
+        Map<String, String> formats = new LinkedHashMap<>();
+        formats.put(".mnc", "MINC");
+        formats.put(".mgz", "FreeSurfer MGH");
+        formats.put(".mgh", "FreeSurfer MGH");
+        formats.put(".par", "Philips PAR/REC");
+        formats.put(".rec", "Philips PAR/REC");
+        formats.put(".head", "AFNI HEAD/BRIK");
+        formats.put(".brik", "AFNI HEAD/BRIK");
+        formats.put(".brik.gz", "AFNI HEAD/BRIK");
+        formats.put(".v", "ECAT 7");
+        formats.put(".gz", "a gzip-compressed file other than .nii.gz, .hdr.gz or .img.gz");
+        return formats;
     }
 
     private static ImageFormat byName(Path path) {

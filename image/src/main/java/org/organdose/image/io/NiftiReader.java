@@ -49,6 +49,13 @@ public final class NiftiReader {
         if (pair) {
             header = sibling(file, name, "hdr");
             data = sibling(file, name, "img");
+            // named from the file the user gave, which may be the half that exists
+            for (Path half : List.of(header, data)) {
+                if (!half.equals(file) && !Files.exists(half)) {
+                    throw new ImageIoException(file, "the other half of this header/image pair, "
+                            + half.getFileName() + ", is missing");
+                }
+            }
         }
         long headerFileBytes = VoxelInput.fileSize(header);
         Compression headerCompression = VoxelInput.isGzip(header) ? Compression.GZIP : Compression.NONE;

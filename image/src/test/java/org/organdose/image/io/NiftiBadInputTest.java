@@ -127,6 +127,12 @@ class NiftiBadInputTest {
         ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).putFloat(108, 0);
         Files.write(dir.resolve("lonely.hdr"), header);
         t = catchThrowable(() -> NiftiReader.read(dir.resolve("lonely.hdr")));
-        assertThat(t).isInstanceOf(ImageIoException.class).hasMessageContaining("lonely.img").hasMessageContaining("not found");
+        // named from the file given, with the half that is missing
+        assertThat(t).isInstanceOf(ImageIoException.class)
+                .hasMessage(dir.resolve("lonely.hdr") + ": the other half of this header/image pair, lonely.img, is missing");
+        Path image = dir.resolve("orphan.img");
+        Files.write(image, new byte[16]);
+        assertThat(catchThrowable(() -> NiftiReader.read(image)))
+                .hasMessage(image + ": the other half of this header/image pair, orphan.hdr, is missing");
     }
 }

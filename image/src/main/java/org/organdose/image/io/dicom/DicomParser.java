@@ -29,6 +29,8 @@ public final class DicomParser {
     private final boolean stopAtPixelData;
     private boolean explicitVr;
     private boolean reachedPixelData;
+    /** RLE Lossless, the one compressed syntax decoded here. */
+    private boolean rle;
 
     private DicomParser(Path file, boolean keepPixelData, boolean stopAtPixelData) {
         this.file = file;
@@ -114,6 +116,7 @@ public final class DicomParser {
             // no meta group: a bare dataset, whose first element tells explicit from implicit
             syntax = Vr.of(in.peek(4), in.peek(5)) != null ? TransferSyntax.EXPLICIT_LITTLE : TransferSyntax.IMPLICIT_LITTLE;
         }
+        rle = RleLossless.UID.equals(syntax.uid());
         DicomInput body = syntax.deflated() ? new DicomInput(file, inflate(bytes, in.position()), 0) : in;
         body.bigEndian(syntax.bigEndian());
         explicitVr = syntax.explicitVr();
@@ -214,8 +217,15 @@ public final class DicomParser {
         }
         if (length == UNDEFINED_LENGTH) {
             if (tag == DicomTags.PIXEL_DATA) {
-                skipFragments(in);
-                if (topLevelPixels) {
+                List<RleLossless.Fragment> fragments = fragments(in);
+                if (topLevelPixels && rle) {
+                    if (fragments.isEmpty()) {
+                        throw new ImageIoException(file, "damaged file: RLE pixel data without its basic offset table");
+                    }
+                    // the first item is the basic offset table; one fragment a frame follows
+                    target.setPixelData(RleLossless.pixelData(file, in.bytes(), fragments.subList(1, fragments.size()),
+                            target, keepPixelData));
+                } else if (topLevelPixels) {
                     target.setPixelData(new PixelData(null, 0, 0, false, true));
                 }
             } else if (vr == Vr.SQ || vr == Vr.UN) {
@@ -238,13 +248,19 @@ public final class DicomParser {
         if (vr == Vr.SQ) {
             target.putSequence(tag, readSequence(in, in.position() + length, depth + 1, false));
         } else if (tag == DicomTags.PIXEL_DATA) {
+            if (topLevelPixels && rle) {
+                throw new ImageIoException(file, "damaged file: RLE Lossless pixel data of defined length, not in fragments");
+            }
             if (topLevelPixels) {
                 target.setPixelData(new PixelData(keepPixelData ? in.bytes() : null, in.position(), (int) length,
                         in.bigEndian() && vr != Vr.OB, false));
             }
             in.skip(length, "pixel data");
         } else {
-            target.put(tag, vr, in.take((int) length, "value of " + DicomTags.format(tag)), in.bigEndian());
+            // a known attribute stored as UN (e.g. by a tool that did not know it) is read as what it is
+            Vr known = DicomTags.implicitVr(tag);
+            Vr stored = vr == Vr.UN && known != Vr.UN && known != Vr.SQ ? known : vr;
+            target.put(tag, stored, in.take((int) length, "value of " + DicomTags.format(tag)), in.bigEndian());
         }
     }
 
@@ -294,17 +310,22 @@ public final class DicomParser {
         }
     }
 
-    /** Steps over compressed pixel data: items of defined length up to a sequence delimitation. */
-    private void skipFragments(DicomInput in) throws ImageIoException {
+    /**
+     * Steps over compressed pixel data, items of defined length up to a sequence delimitation,
+     * and says where each item lies (the first is the basic offset table).
+     */
+    private List<RleLossless.Fragment> fragments(DicomInput in) throws ImageIoException {
+        List<RleLossless.Fragment> fragments = new ArrayList<>();
         while (true) {
             int tag = in.tag();
             long length = in.u32("fragment length");
             if (tag == DicomTags.SEQUENCE_DELIMITATION) {
-                return;
+                return fragments;
             }
             if (tag != DicomTags.ITEM || length == UNDEFINED_LENGTH) {
                 throw new ImageIoException(file, "damaged file: bad compressed pixel data fragment at offset " + in.position());
             }
+            fragments.add(new RleLossless.Fragment(in.position(), (int) Math.min(length, Integer.MAX_VALUE)));
             in.skip(length, "compressed pixel data fragment");
         }
     }

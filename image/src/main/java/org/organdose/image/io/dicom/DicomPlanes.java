@@ -47,7 +47,7 @@ final class DicomPlanes {
             throw new ImageIoException(file, reason);
         }
         TransferSyntax syntax = dicom.transferSyntax();
-        if (syntax.encapsulated()) {
+        if (syntax.encapsulated() && !RleLossless.UID.equals(syntax.uid())) {
             throw new ImageIoException(file, "compressed pixel data: " + syntax.describe() + " is not supported yet");
         }
         PixelData pixels = a.pixelData();
@@ -152,23 +152,50 @@ final class DicomPlanes {
         DicomAttributes source = geometrySource(a);
         double[] orientation = orientation(source);
         double[] origin = position(source);
-        double step = a.number(DicomTags.SPACING_BETWEEN_SLICES, Double.NaN);
-        if (Double.isNaN(step) || step == 0) {
-            throw new ImageIoException(file, "multi-frame image without a non-zero SpacingBetweenSlices (0018,0088)");
-        }
+        double[] offsets = frameOffsets(a, frames);
         double[] normal = Matrix3.cross(new double[] {orientation[0], orientation[1], orientation[2]},
                 new double[] {orientation[3], orientation[4], orientation[5]});
         double[] spacing = pixelSpacing(a);
         double[] rescale = rescale(a, null);
+        double thickness = Math.abs(offsets[1] - offsets[0]);
         List<ImagePlane> planes = new ArrayList<>(frames);
         for (int f = 0; f < frames; f++) {
             double[] p = new double[3];
             for (int r = 0; r < 3; r++) {
-                p[r] = origin[r] + f * step * normal[r];
+                p[r] = origin[r] + offsets[f] * normal[r];
             }
-            planes.add(common.plane(f, orientation, p, spacing, Math.abs(step), rescale));
+            planes.add(common.plane(f, orientation, p, spacing, thickness, rescale));
         }
         return planes;
+    }
+
+    /**
+     * Each frame's distance (mm) from the first along the normal: RT Dose lists them in
+     * GridFrameOffsetVector (PS3.3 C.8.8.3.2; taken relative to its first value, which is 0 or,
+     * in the rare absolute form, the first frame's own z), other objects step by
+     * SpacingBetweenSlices.
+     */
+    private static double[] frameOffsets(DicomAttributes a, int frames) throws ImageIoException {
+        double[] grid = a.doubles(DicomTags.GRID_FRAME_OFFSET_VECTOR);
+        double[] offsets = new double[frames];
+        if (grid != null) {
+            if (grid.length != frames) {
+                throw new ImageIoException(a.source(), "GridFrameOffsetVector (3004,000C) has " + grid.length
+                        + " values for " + frames + " frames");
+            }
+            for (int f = 0; f < frames; f++) {
+                offsets[f] = grid[f] - grid[0];
+            }
+            return offsets;
+        }
+        double step = a.number(DicomTags.SPACING_BETWEEN_SLICES, Double.NaN);
+        if (Double.isNaN(step) || step == 0) {
+            throw new ImageIoException(a.source(), "multi-frame image without a non-zero SpacingBetweenSlices (0018,0088)");
+        }
+        for (int f = 0; f < frames; f++) {
+            offsets[f] = f * step;
+        }
+        return offsets;
     }
 
     /** NM keeps position and orientation in its detector information item; other modalities at the top level. */
@@ -209,8 +236,14 @@ final class DicomPlanes {
         return s;
     }
 
-    /** Slope and intercept from a pixel value transformation item, else the top level, else 1 and 0. */
+    /**
+     * Slope and intercept: RT Dose scales its stored values by DoseGridScaling (3004,000E) into
+     * DoseUnits; images by a pixel value transformation item, else the top level, else 1 and 0.
+     */
     private static double[] rescale(DicomAttributes top, DicomAttributes transformation) throws ImageIoException {
+        if ("RTDOSE".equals(top.string(DicomTags.MODALITY, "")) && top.contains(DicomTags.DOSE_GRID_SCALING)) {
+            return new double[] {top.number(DicomTags.DOSE_GRID_SCALING, 1), 0};
+        }
         DicomAttributes source = transformation != null && transformation.contains(DicomTags.RESCALE_SLOPE) ? transformation : top;
         return new double[] {source.number(DicomTags.RESCALE_SLOPE, 1), source.number(DicomTags.RESCALE_INTERCEPT, 0)};
     }

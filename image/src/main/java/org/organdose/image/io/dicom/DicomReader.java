@@ -227,11 +227,15 @@ public final class DicomReader {
         return new MedicalImage(volume, metadata);
     }
 
-    /** CT values are Hounsfield units; NM and PT say theirs in Units (0054,1001), e.g. BQML (Bq/mL). */
+    /**
+     * CT values are Hounsfield units; NM and PT say theirs in Units (0054,1001), e.g. BQML (Bq/mL);
+     * RT Dose in DoseUnits (3004,0002), GY or RELATIVE.
+     */
     private static String units(String modality, DicomAttributes a) {
         return switch (modality) {
             case "CT" -> "HU";
             case "NM", "PT" -> a.string(DicomTags.UNITS, "");
+            case "RTDOSE" -> a.string(DicomTags.DOSE_UNITS, "");
             default -> {
                 String type = a.string(DicomTags.RESCALE_TYPE, "");
                 yield "US".equals(type) ? "" : type;

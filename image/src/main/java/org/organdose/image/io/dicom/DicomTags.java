@@ -75,6 +75,10 @@ public final class DicomTags {
     public static final int NUMBER_OF_SLICES = 0x00540081;
     public static final int UNITS = 0x00541001;
 
+    public static final int DOSE_UNITS = 0x30040002;
+    public static final int GRID_FRAME_OFFSET_VECTOR = 0x3004000C;
+    public static final int DOSE_GRID_SCALING = 0x3004000E;
+
     public static final int SHARED_FUNCTIONAL_GROUPS_SEQUENCE = 0x52009229;
     public static final int PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE = 0x52009230;
 
@@ -144,6 +148,9 @@ public final class DicomTags {
         VRS.put(DETECTOR_INFORMATION_SEQUENCE, Vr.SQ);
         VRS.put(NUMBER_OF_SLICES, Vr.US);
         VRS.put(UNITS, Vr.CS);
+        VRS.put(DOSE_UNITS, Vr.CS);
+        VRS.put(GRID_FRAME_OFFSET_VECTOR, Vr.DS);
+        VRS.put(DOSE_GRID_SCALING, Vr.DS);
         VRS.put(SHARED_FUNCTIONAL_GROUPS_SEQUENCE, Vr.SQ);
         VRS.put(PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE, Vr.SQ);
         VRS.put(PIXEL_DATA, Vr.OW);

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * How a dataset is encoded (PS3.5 section 10 and annex A): VR explicit or implicit, byte order,
- * deflate, and whether the pixel data is compressed (encapsulated), which we cannot decode.
+ * deflate, and whether the pixel data is compressed (encapsulated), which we decode only for RLE.
  *
  * @param uid          the transfer syntax UID from (0002,0010)
  * @param name         its name in the standard, for messages
@@ -24,7 +24,7 @@ public record TransferSyntax(String uid, String name, boolean explicitVr, boolea
     public static final TransferSyntax EXPLICIT_BIG =
             new TransferSyntax("1.2.840.10008.1.2.2", "Explicit VR Big Endian", true, true, false, false);
 
-    /** Compressed syntaxes we can recognise (and name) but not decode. */
+    /** Compressed syntaxes we can recognise and name; of these only RLE Lossless is decoded ({@link RleLossless}). */
     private static final Map<String, String> ENCAPSULATED_NAMES = Map.ofEntries(
             Map.entry("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)"),
             Map.entry("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 & 4)"),

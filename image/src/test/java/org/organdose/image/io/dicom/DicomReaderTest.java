@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -353,6 +354,41 @@ class DicomReaderTest {
         assertThat(DicomReader.listSeries(dir)).containsExactly(new DicomSeriesSummary("10.1", "NM", "synthetic", 1));
     }
 
+    /** RT Dose: frames placed by GridFrameOffsetVector, values scaled by DoseGridScaling into DoseUnits (PS3.3 C.8.8.3). */
+    @Test
+    void readsRtDoseWithGridFrameOffsetsAndDoseGridScaling() throws IOException {
+        int frames = 3;
+        short[] pixels = new short[6 * 5 * frames];
+        for (int f = 0; f < frames; f++) {
+            System.arraycopy(SyntheticDicom.pixels(6, 5, f), 0, pixels, f * 30, 30);
+        }
+        Dataset dose = SyntheticDicom.ctSlice("11.1", 1, 6, 5, SyntheticDicom.AXIAL, new double[] {-40, 20, -700}, 3, 2,
+                        pixels)
+                .text(DicomTags.MODALITY, Vr.CS, "RTDOSE")
+                .text(DicomTags.SOP_CLASS_UID, Vr.UI, "1.2.840.10008.5.1.4.1.1.481.2")
+                .remove(DicomTags.RESCALE_SLOPE).remove(DicomTags.RESCALE_INTERCEPT)
+                .integerString(DicomTags.NUMBER_OF_FRAMES, frames)
+                // the absolute form: the first offset is the first frame's z, not 0
+                .decimals(DicomTags.GRID_FRAME_OFFSET_VECTOR, -700, -695, -690)
+                .decimals(DicomTags.DOSE_GRID_SCALING, 0.25)
+                .text(DicomTags.DOSE_UNITS, Vr.CS, "GY");
+        DicomTestWriter.write(dir.resolve("dose.dcm"), dose, Options.of(TransferSyntax.EXPLICIT_LITTLE));
+        MedicalImage image = DicomReader.read(dir.resolve("dose.dcm"), ReadOptions.defaults());
+        Geometry g = image.volume().geometry();
+        assertThat(g.sizes()).containsExactly(5, 6, 3);
+        assertThat(g.spacing()).containsExactly(new double[] {2, 3, 5}, within(1e-9));
+        assertThat(g.indexToWorld(0, 0, 2)).containsExactly(new double[] {-40, 20, -690}, within(1e-9));
+        for (int f = 0; f < frames; f++) {
+            assertThat(image.volume().get(4, 5, f)).isEqualTo(0.25f * SyntheticDicom.storedValue(4, 5, f));
+        }
+        assertThat(image.metadata().units()).isEqualTo("GY");
+
+        Dataset shortVector = dose.decimals(DicomTags.GRID_FRAME_OFFSET_VECTOR, 0, 5);
+        DicomTestWriter.write(dir.resolve("short.dcm"), shortVector, Options.of(TransferSyntax.EXPLICIT_LITTLE));
+        assertThatThrownBy(() -> DicomReader.read(dir.resolve("short.dcm"), ReadOptions.defaults()))
+                .isInstanceOf(ImageIoException.class).hasMessageContaining("GridFrameOffsetVector (3004,000C) has 2 values for 3 frames");
+    }
+
     @Test
     void readsEnhancedMultiFrameWithPerFrameRescaleAndPositions() throws IOException {
         int frames = 3;
@@ -404,6 +440,20 @@ class DicomReaderTest {
         assertValues(DicomReader.read(file, ReadOptions.defaults()).volume(), k -> 0);
     }
 
+    /** Tools that do not know an attribute write it as UN (pydicom's rtdose_rle.dcm does so for the geometry). */
+    @Test
+    void knownAttributesStoredAsUnAreReadAsWhatTheyAre() throws IOException {
+        Path file = dir.resolve("un.dcm");
+        Dataset slice = SyntheticDicom.axialSlice("15.1", 0)
+                .raw(DicomTags.IMAGE_ORIENTATION_PATIENT, Vr.UN, "0\\1\\0\\-1\\0\\0".getBytes(StandardCharsets.US_ASCII))
+                .raw(DicomTags.ROWS, Vr.UN, new byte[] {6, 0});
+        DicomTestWriter.write(file, slice, Options.of(TransferSyntax.EXPLICIT_LITTLE));
+        Geometry g = DicomReader.read(file, ReadOptions.defaults()).volume().geometry();
+        assertThat(g.sizes()).containsExactly(5, 6, 1);
+        assertThat(g.direction()).startsWith(new double[] {0, -1, 0}, within(1e-12));
+        assertThat(g.indexToWorld(1, 0, 0)).containsExactly(new double[] {-20, -30 + 0.6, -10}, within(1e-9));
+    }
+
     @Test
     void compressedTransferSyntaxesAreNamed() throws IOException {
         Path file = dir.resolve("j2k.dcm");
@@ -414,8 +464,9 @@ class DicomReaderTest {
                 .hasMessage(file + ": compressed pixel data: JPEG 2000 Image Compression (1.2.840.10008.1.2.4.91) is not supported yet");
         Files.write(file, DicomTestWriter.encode(SyntheticDicom.axialSlice("13.1", 0),
                 Options.of(TransferSyntax.of("1.2.840.10008.1.2.5"))));
+        // RLE is decoded (RleLosslessTest), but only from fragments
         assertThatThrownBy(() -> DicomReader.read(file, ReadOptions.defaults()))
-                .hasMessageContaining("RLE Lossless (1.2.840.10008.1.2.5) is not supported yet");
+                .hasMessage(file + ": damaged file: RLE Lossless pixel data of defined length, not in fragments");
     }
 
     @Test
