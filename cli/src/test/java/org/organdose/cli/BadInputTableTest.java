@@ -101,7 +101,7 @@ class BadInputTableTest {
                 new Row("dosimetry: missing manifest", "nothing.json: file not found", "dosimetry", "{d}/nothing.json", "--out", "{d}/run-out"),
                 new Row("dosimetry: malformed manifest", "malformed.json: not valid JSON", "dosimetry", "{d}/malformed.json",
                         "--out", "{d}/run-out"),
-                new Row("dosimetry: a folder as manifest", "empty: is a folder, not a study manifest", "dosimetry", "{d}/empty", "--out", "{d}/run-out"),
+                new Row("dosimetry: a folder without DICOM images", "empty: no DICOM image files found", "dosimetry", "{d}/empty", "--out", "{d}/run-out"),
                 new Row("dosimetry: a CT as SPECT", "timepoints[0].spect: its negative values", "dosimetry", "{d}/ct-as-spect.json", "--out", "{d}/run-out"),
                 new Row("dosimetry: a SPECT as CT", "timepoints[0].ct: does not look like a CT in HU", "dosimetry", "{d}/spect-as-ct.json", "--out",
                         "{d}/run-out"),

@@ -164,6 +164,10 @@ public final class DicomReader {
         if (dicom == null) {
             dicom = DicomParser.parseHeaders(path, readBytes(path), true);
         }
+        if (RleLossless.UID.equals(dicom.transferSyntax().uid())) {
+            // RLE frames are checked and sized only by decoding them: such files (rare) are parsed whole
+            return DicomParser.parse(path, readBytes(path), false);
+        }
         PixelData pixels = dicom.attributes().pixelData();
         if (pixels != null && !pixels.encapsulated() && !dicom.transferSyntax().deflated()
                 && pixels.offset() + (long) pixels.length() > size) {
