@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,7 @@ class KernelPhysicsTest {
             tables = s.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
         }
         assertThat(tables).hasSize(13);
+        StringBuilder report = new StringBuilder("voxel mm, error % of betas + photons at 1.00 g/mL: centre, shell 1, shell 2, sum\n");
         for (Path table : tables) {
             VoxelSKernel published = VoxelSKernel.readOctantText(table);
             double a = published.voxelSizeMm();
@@ -41,11 +43,15 @@ class KernelPhysicsTest {
             double[] expected = shells(published);
             double[] ours = shells(betas.kernel());
             double[] ourPhotons = shells(photons.kernel());
+            report.append(String.format(Locale.ROOT, "%5.2f", a));
             for (int s = 0; s < expected.length; s++) {
-                assertThat((ours[s] + ourPhotons[s]) / expected[s]).as("%s shell %d", table.getFileName(), s)
-                        .isCloseTo(1.0, within(0.015));
+                double ratio = (ours[s] + ourPhotons[s]) / expected[s];
+                report.append(String.format(Locale.ROOT, " %+.1f", 100 * (ratio - 1)));
+                assertThat(ratio).as("%s shell %d", table.getFileName(), s).isCloseTo(1.0, within(0.015));
             }
+            report.append('\n');
         }
+        System.out.print(report);
     }
 
     /** Source voxel, the 26 neighbours, the shell two voxels out, and the whole kernel. */
