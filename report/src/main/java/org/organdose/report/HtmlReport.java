@@ -158,7 +158,8 @@ final class HtmlReport {
         html.append("</table>\n");
         html.append("<p class=\"caption\">TIA: time-integrated activity from injection to infinity. Mean dose: mean absorbed dose"
                 + " over the dose voxels whose centre lies in the organ. D<sub>x</sub>: the highest dose received by at least"
-                + " x % of the organ volume. Dose per activity: mean dose divided by the injected activity.</p>\n");
+                + " x % of the organ volume. Dose per activity: mean dose divided by the injected activity. "
+                + Format.html(doseMapInWords()) + "</p>\n");
         long flags = checks.stream().filter(c -> c.status() == QaCheck.Status.FLAG).count();
         html.append("<div class=\"box").append(flags > 0 ? " warn" : "").append("\">").append(flags == 0
                 ? "No quality check raised a flag." : flags + " quality check" + (flags == 1 ? "" : "s") + " raised a flag:"
@@ -168,6 +169,25 @@ final class HtmlReport {
                     .append(results.warnings().size() == 1 ? "" : "s").append(" (section 2).");
         }
         html.append("</div>\n</section>\n");
+    }
+
+    /** How the dose map was made, from settings.dose_method and settings.kernel_used. */
+    private String doseMapInWords() {
+        Map<String, Object> settings = results.settings();
+        String grid = "on a " + settingValue(settings.get("dose_grid_mm")) + " mm grid";
+        if (!"KERNEL_CONVOLUTION".equals(settings.get("dose_method"))) {
+            return "Dose map: local energy deposition (electrons absorbed in the voxel of decay, photons ignored), " + grid + ".";
+        }
+        if (!(settings.get("kernel_used") instanceof Map<?, ?> k)) {
+            return "Dose map: kernel convolution, " + grid + ".";
+        }
+        Object voxel = k.get("voxel_mm") instanceof List<?> v ? String.join(" x ", v.stream().map(HtmlReport::settingValue).toList())
+                : settingValue(k.get("voxel_mm"));
+        return "Dose map: convolution with a voxel S value kernel " + (k.get("source") instanceof String src
+                && src.startsWith("computed") ? "computed from physics" : "from " + settingValue(k.get("source"))) + " ("
+                + settingValue(k.get("radionuclide")) + ", voxels " + voxel + " mm, emissions: " + settingValue(k.get("emissions"))
+                + "; " + Format.sig(((Number) k.get("absorbed_MeV_per_decay")).doubleValue(), 4)
+                + " MeV per decay absorbed within the kernel), " + grid + ".";
     }
 
     private String qaSummary(Organ organ) {

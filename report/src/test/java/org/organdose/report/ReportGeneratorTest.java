@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +21,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.organdose.image.Organ;
 import org.organdose.dosimetry.ResultsReader;
 import org.organdose.dosimetry.SavedResults;
+import org.organdose.image.Organ;
 import org.organdose.image.io.ImageIoException;
 
 /** The report of a small study written here: content, plotted numbers, self-containment, errors. */
@@ -67,6 +69,18 @@ class ReportGeneratorTest {
             assertThat(html).contains("<tr><td class=\"text\">" + key + "</td>");
         }
         results.warnings().forEach(w -> assertThat(html).contains(Format.html(w)));
+    }
+
+    /** The summary says how the dose map was made: the kernel's radionuclide, voxel, emissions and absorbed energy as results.json holds them. */
+    @Test
+    void statesTheKernelOfTheDoseMap() throws Exception {
+        JsonNode kernel = new ObjectMapper().readTree(resultsJson.toFile()).get("settings").get("kernel_used");
+        double grid = new ObjectMapper().readTree(resultsJson.toFile()).get("settings").get("dose_grid_mm").asDouble();
+        String g = new java.math.BigDecimal(grid).stripTrailingZeros().toPlainString();
+        assertThat(html).contains("Dose map: convolution with a voxel S value kernel computed from physics (Lu-177, voxels "
+                + g + " x " + g + " x " + g + " mm, emissions: betas + conversion and Auger electrons + gamma and X-rays; "
+                + Format.sig(kernel.get("absorbed_MeV_per_decay").asDouble(), 4) + " MeV per decay absorbed within the kernel), on a "
+                + g + " mm grid.");
     }
 
     @Test
