@@ -58,7 +58,9 @@ final class NetworkOrganMasker implements OrganMasker, AutoCloseable {
         } catch (SegmentationException e) {
             throw new DosimetryInputException(name + ": segmentation failed: " + e.getMessage(), e);
         }
-        Path labels = labelsDir.resolve(name + LABELS_SUFFIX);
+        // "timepoints[2].ct" becomes timepoints_2_ct: no brackets for shells to expand
+        String fileName = name.replaceAll("[^A-Za-z0-9_-]+", "_").replaceAll("_+$", "");
+        Path labels = labelsDir.resolve(fileName + LABELS_SUFFIX);
         try {
             Files.createDirectories(labelsDir);
             ImageFiles.writeLabels(s.labels(), labels);
@@ -68,7 +70,7 @@ final class NetworkOrganMasker implements OrganMasker, AutoCloseable {
             settings.put("model", modelDir.toString());
             settings.put("model_version", version);
             settings.put("seconds", (System.nanoTime() - start) / 1e9);
-            OrgansJson.write(s, settings, labelsDir.resolve(name + ORGANS_SUFFIX));
+            OrgansJson.write(s, settings, labelsDir.resolve(fileName + ORGANS_SUFFIX));
         } catch (IOException e) {
             throw new DosimetryInputException(labels + ": cannot write the segmentation: " + e.getMessage(), e);
         }
