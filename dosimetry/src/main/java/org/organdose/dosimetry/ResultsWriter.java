@@ -20,7 +20,7 @@ import org.organdose.image.io.NiftiWriter;
 import org.organdose.image.io.StorageType;
 
 /**
- * Writes {@code results.json} (keys of DESIGN.md, plus the input files under {@code inputs}),
+ * Writes {@code results.json} (keys in docs/formats.md, plus the input files under {@code inputs}),
  * {@code summary.csv} and {@code dose_Gy.nii.gz} into a folder; {@link ResultsReader} reads it back. Everything is first written into a hidden temporary folder inside it, then
  * moved into place with results.json last (an old one is removed first): a folder holding a
  * results.json always holds the complete output of one run.

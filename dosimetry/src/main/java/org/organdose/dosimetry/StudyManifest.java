@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A study manifest ({@code study.json}, format in DESIGN.md "Contracts"), parsed and checked:
+ * A study manifest ({@code study.json}, format in docs/formats.md), parsed and checked:
  * every error names the manifest and the field. Paths are resolved against the manifest's folder
  * and must exist. An image is a path (a file, or a folder of one DICOM series) or, as
  * {@code import} writes it, {@code {"dicom_dir": "export", "series_uid": "1.2..."}}. Checks that

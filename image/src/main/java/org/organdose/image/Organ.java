@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The organs OrganDose segments and measures, with their values in label maps and their names in
- * results (DESIGN.md "Contracts"). Label 0 is background.
+ * results (docs/formats.md). Label 0 is background.
  */
 public enum Organ {
     LIVER(1, "liver"),

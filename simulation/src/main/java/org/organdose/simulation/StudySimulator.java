@@ -34,7 +34,7 @@ import org.organdose.phantom.LowDoseCt;
 /**
  * A Lu-177 SPECT/CT study with known truth, simulated from a labelled CT: per time point a
  * low-dose CT and a quantitative SPECT (Bq/mL) in the patient's position of that session, the
- * manifest ({@code study.json}, DESIGN.md), and the truth ({@code truth.json}, same keys as the
+ * manifest ({@code study.json}, docs/formats.md), and the truth ({@code truth.json}, same keys as the
  * shared studies: masses, organ activities, TIA, mean dose and D2/D30/D70/D98; plus
  * {@code truth_dose_Gy.nii.gz} and {@code truth_labels.nii.gz}).
  *

@@ -9,7 +9,7 @@ import org.organdose.image.io.AtomicFileOutput;
 import org.organdose.image.io.ImageIoException;
 
 /**
- * Writes an {@link ImportedStudy} as a study manifest (format in DESIGN.md), each image as
+ * Writes an {@link ImportedStudy} as a study manifest (format in docs/formats.md), each image as
  * {@code {"dicom_dir": ..., "series_uid": ...}} with the folder relative to the manifest, and the
  * import's reasons and warnings under {@code "import"}.
  */
