@@ -45,14 +45,6 @@ final class DerivedObjectHeader {
         }
     }
 
-    String frameOfReferenceUid() {
-        return frameOfReferenceUid;
-    }
-
-    DicomIdentity identity() {
-        return identity;
-    }
-
     /** What the user should know about the identity written. */
     List<String> warnings() {
         return List.copyOf(warnings);

@@ -43,15 +43,6 @@ public final class DicomReader {
         return assemble(fileOrFolder, chosenFiles(fileOrFolder, options));
     }
 
-    /**
-     * The identity of the series {@link #read} would read, from the headers only: what objects derived
-     * from it repeat, without decoding a pixel.
-     */
-    public static DicomIdentity readIdentity(Path fileOrFolder, ReadOptions options) throws ImageIoException {
-        List<DicomFile> files = chosenFiles(fileOrFolder, options);
-        return identity(files, orderedStack(fileOrFolder, files));
-    }
-
     private static List<DicomFile> chosenFiles(Path fileOrFolder, ReadOptions options) throws ImageIoException {
         String wanted = options == null ? null : options.seriesInstanceUid();
         List<DicomFile> files;
