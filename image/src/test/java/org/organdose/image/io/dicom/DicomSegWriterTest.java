@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Organ;
 import org.organdose.image.PythonOracle;
+import org.organdose.image.io.ImageFiles;
 import org.organdose.image.io.ImageIoException;
 import org.organdose.image.io.MedicalImage;
 
@@ -56,6 +57,17 @@ class DicomSegWriterTest {
                 + DerivedObjectFixture.STUDY + " " + DerivedObjectFixture.FRAME_OF_REFERENCE + " " + DerivedObjectFixture.SERIES
                 + " " + DerivedObjectFixture.SERIES + ".4 ['liver', 'kidney_right', 'spleen']");
         assertThat(Files.readAllBytes(decoded)).isEqualTo(labels.labels());
+    }
+
+    @Test
+    void ourReaderGetsTheLabelMapBackVoxelForVoxelOnTheCtGrid() throws Exception {
+        MedicalImage ct = DerivedObjectFixture.ct(dir.resolve("ct"));
+        LabelMap labels = DerivedObjectFixture.organs(ct.volume().geometry());
+        Path seg = dir.resolve("labels.dcm");
+        DicomSegWriter.write(labels, ct.metadata().dicomIdentity(), "OrganDose test", seg);
+        LabelMap back = ImageFiles.readLabels(seg);
+        assertThat(back.geometry().sameGrid(labels.geometry(), 1e-4)).isTrue();
+        assertThat(back.labels()).isEqualTo(labels.labels());
     }
 
     @Test
