@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import org.organdose.image.io.ImageFiles;
 import org.organdose.image.io.ImageFormat;
 import org.organdose.image.io.MedicalImage;
 import org.organdose.image.io.ReadOptions;
+import org.organdose.image.io.dicom.DicomSegWriter;
 import org.organdose.segment.Mode;
 import org.organdose.segment.OrganReport;
 import org.organdose.segment.Segmentation;
@@ -36,7 +38,7 @@ final class SegmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CT", description = "CT: DICOM folder or file, .nii/.nii.gz, .nrrd or .mha")
     Path ct;
 
-    @Option(names = "--out", required = true, paramLabel = "LABELS", description = "label map to write (.nii.gz, .nrrd, .mha)")
+    @Option(names = "--out", required = true, paramLabel = "LABELS", description = "label map to write (.nii.gz, .nrrd, .mha), or a DICOM Segmentation (.dcm)")
     Path out;
 
     @Option(names = "--mode", defaultValue = "CONSENSUS",
@@ -53,13 +55,22 @@ final class SegmentCommand implements Callable<Integer> {
     public Integer call() throws IOException, SegmentationException, BadInputException {
         // a wrong output is found before a minute of segmentation, not after
         OutputPaths.requireFile(out, ct);
-        ImageFormat.forOutput(out);
+        boolean dicomSeg = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".dcm");
+        if (!dicomSeg) {
+            ImageFormat.forOutput(out);
+        }
         MedicalImage image = ImageFiles.read(ct, new ReadOptions(seriesUid));
         Path modelDir = model != null ? model : ModelFolders.shipped(SegmentationRunner.DEFAULT_MODEL);
         long start = System.nanoTime();
         Segmentation s = SegmentationRunner.segment(image.volume(), mode, modelDir);
         double seconds = (System.nanoTime() - start) / 1e9;
-        ImageFiles.writeLabels(s.labels(), out);
+        List<String> writeWarnings = List.of();
+        if (dicomSeg) {
+            writeWarnings = DicomSegWriter.write(s.labels(), image.metadata().dicomIdentityOrGenerated(),
+                    "OrganDose " + modelDir.getFileName(), out);
+        } else {
+            ImageFiles.writeLabels(s.labels(), out);
+        }
         Path organsJson = out.toAbsolutePath().resolveSibling("organs.json");
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("ct", ct.toString());
@@ -74,6 +85,9 @@ final class SegmentCommand implements Callable<Integer> {
         }
         o.printf(Locale.ROOT, "wrote %s and %s (%s, %.1f s)%n", out, organsJson, mode.name().toLowerCase(Locale.ROOT), seconds);
         for (String w : s.allWarnings()) {
+            spec.commandLine().getErr().println("warning: " + w);
+        }
+        for (String w : writeWarnings) {
             spec.commandLine().getErr().println("warning: " + w);
         }
         return ExitCodes.OK;

@@ -1,9 +1,12 @@
 package org.organdose.image.io;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.organdose.image.LabelMap;
 import org.organdose.image.Volume;
 import org.organdose.image.io.dicom.DicomReader;
+import org.organdose.image.io.dicom.DicomSegReader;
 
 /**
  * The one entry point for reading and writing images in any supported format; the format is
@@ -27,8 +30,15 @@ public final class ImageFiles {
         };
     }
 
-    /** Reads a label map (organ labels 0..127); non-integer or out-of-range values are an error. */
+    /**
+     * Reads a label map (organ labels 0..127); non-integer or out-of-range values are an error. A
+     * DICOM Segmentation file (.dcm) is read by {@link DicomSegReader}.
+     */
     public static LabelMap readLabels(Path path) throws ImageIoException {
+        if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".dcm")
+                && DicomSegReader.isSegmentation(path)) {
+            return DicomSegReader.read(path);
+        }
         Volume v = read(path).volume();
         float[] voxels = v.voxels();
         for (float value : voxels) {

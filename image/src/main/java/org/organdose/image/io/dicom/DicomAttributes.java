@@ -1,11 +1,14 @@
 package org.organdose.image.io.dicom;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.organdose.image.io.ImageIoException;
 
@@ -13,6 +16,9 @@ import org.organdose.image.io.ImageIoException;
  * The attributes of a DICOM dataset (or of one sequence item), with typed getters. Text values
  * holding several values are split on backslashes. Getters that interpret numbers throw an
  * {@link ImageIoException} naming the source file and the tag when a value is malformed.
+ *
+ * <p>The same container is what the writers fill and {@link DicomEncoder} writes: the setters
+ * take the VR from {@link DicomTags}, so a tag is always written with its dictionary VR.
  */
 public final class DicomAttributes {
     private record Element(Vr vr, byte[] value, boolean bigEndian) {
@@ -45,6 +51,105 @@ public final class DicomAttributes {
 
     void setPixelData(PixelData pixelData) {
         this.pixelData = pixelData;
+    }
+
+    /** Sets a text attribute (several values joined by backslashes); text is kept as ISO 8859-1 bytes, as read. */
+    DicomAttributes set(int tag, String... values) {
+        Vr vr = DicomTags.writtenVr(tag);
+        if (!vr.isText()) {
+            throw new IllegalArgumentException(DicomTags.format(tag) + " has VR " + vr + ", not text");
+        }
+        elements.put(tag, new Element(vr, String.join("\\", values).getBytes(StandardCharsets.ISO_8859_1), false));
+        return this;
+    }
+
+    /** Sets a decimal string (DS) attribute, each value in at most the 16 characters DS allows. */
+    DicomAttributes setDecimals(int tag, double... values) {
+        String[] text = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            text[i] = decimal(values[i]);
+        }
+        return set(tag, text);
+    }
+
+    /** Sets an integer attribute: IS as text, US, UL and AT (two 16-bit halves of a tag) as binary little endian. */
+    DicomAttributes setIntegers(int tag, int... values) {
+        Vr vr = DicomTags.writtenVr(tag);
+        if (vr == Vr.IS) {
+            String[] text = new String[values.length];
+            for (int i = 0; i < values.length; i++) {
+                text[i] = Integer.toString(values[i]);
+            }
+            return set(tag, text);
+        }
+        int size = switch (vr) {
+            case US -> 2;
+            case UL, AT -> 4;
+            default -> throw new IllegalArgumentException(DicomTags.format(tag) + " has VR " + vr + ", not an integer");
+        };
+        byte[] b = new byte[values.length * size];
+        for (int i = 0; i < values.length; i++) {
+            // AT is group then element, each little endian; US and UL are plain little endian
+            long v = vr == Vr.AT ? ((long) (values[i] & 0xFFFF) << 16) | (values[i] >>> 16) : values[i] & 0xFFFFFFFFL;
+            for (int k = 0; k < size; k++) {
+                b[i * size + k] = (byte) (v >>> (8 * k));
+            }
+        }
+        elements.put(tag, new Element(vr, b, false));
+        return this;
+    }
+
+    /** Sets a sequence. */
+    DicomAttributes setSequence(int tag, List<DicomAttributes> items) {
+        putSequence(tag, items);
+        return this;
+    }
+
+    /** Sets raw value bytes with an explicit VR: pixel data, whose VR (OB or OW) depends on its bit depth. */
+    DicomAttributes setBytes(int tag, Vr vr, byte[] value) {
+        elements.put(tag, new Element(vr, value, false));
+        return this;
+    }
+
+    /** Every tag set as a value or a sequence, in increasing order (the order a dataset is written in). */
+    List<Integer> tags() {
+        TreeSet<Integer> all = new TreeSet<>(Integer::compareUnsigned);
+        all.addAll(elements.keySet());
+        all.addAll(sequences.keySet());
+        return List.copyOf(all);
+    }
+
+    /** The VR of a value attribute (SQ for a sequence). */
+    Vr vr(int tag) {
+        Element e = elements.get(tag);
+        return e != null ? e.vr : Vr.SQ;
+    }
+
+    /** The value bytes of a value attribute as stored, not copied: for the encoder only. */
+    byte[] valueBytes(int tag) {
+        return elements.get(tag).value;
+    }
+
+    /**
+     * A DS value in at most 16 characters: the most significant digits that fit, plain notation
+     * where it fits and exponent notation otherwise.
+     */
+    static String decimal(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("a decimal string cannot hold " + value);
+        }
+        for (int digits = 12; digits >= 1; digits--) {
+            BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits)).stripTrailingZeros();
+            String plain = rounded.toPlainString();
+            if (plain.length() <= 16) {
+                return plain;
+            }
+            String scientific = rounded.toString();
+            if (scientific.length() <= 16) {
+                return scientific;
+            }
+        }
+        throw new IllegalArgumentException("no 16-character decimal string for " + value);
     }
 
     /** Whether the dataset holds the tag as a value or a sequence. */

@@ -42,6 +42,10 @@ public final class DicomReader {
 
     /** Reads the image series of a folder, or one DICOM file (single- or multi-frame). */
     public static MedicalImage read(Path fileOrFolder, ReadOptions options) throws ImageIoException {
+        return assemble(fileOrFolder, chosenFiles(fileOrFolder, options));
+    }
+
+    private static List<DicomFile> chosenFiles(Path fileOrFolder, ReadOptions options) throws ImageIoException {
         String wanted = options == null ? null : options.seriesInstanceUid();
         List<DicomFile> files;
         if (Files.isDirectory(fileOrFolder)) {
@@ -58,7 +62,7 @@ public final class DicomReader {
             }
             files = List.of(dicom);
         }
-        return assemble(fileOrFolder, files);
+        return files;
     }
 
     /** The image series in a folder (searched recursively), or the one series of a single file. */
@@ -200,11 +204,7 @@ public final class DicomReader {
 
     /** Orders the planes of the chosen files, then decodes each file's pixels into place. */
     private static MedicalImage assemble(Path where, List<DicomFile> files) throws ImageIoException {
-        List<ImagePlane> planes = new ArrayList<>();
-        for (DicomFile file : files) {
-            planes.addAll(DicomPlanes.of(file));
-        }
-        SliceStack stack = SliceStack.of(where, planes);
+        SliceStack stack = orderedStack(where, files);
         Volume volume = new Volume(stack.geometry());
         int sliceSize = stack.geometry().nx() * stack.geometry().ny();
         Map<Path, List<Integer>> slicesOfFile = new LinkedHashMap<>();
@@ -227,8 +227,36 @@ public final class DicomReader {
             warnings.add("MONOCHROME1: low values display bright; the values themselves are read unchanged");
         }
         ImageMetadata metadata = new ImageMetadata(modality, units(modality, first),
-                first.string(DicomTags.SERIES_INSTANCE_UID, ""), first.string(DicomTags.SERIES_DESCRIPTION, ""), warnings);
+                first.string(DicomTags.SERIES_INSTANCE_UID, ""), first.string(DicomTags.SERIES_DESCRIPTION, ""), warnings,
+                identity(files, stack));
         return new MedicalImage(volume, metadata);
+    }
+
+    private static SliceStack orderedStack(Path where, List<DicomFile> files) throws ImageIoException {
+        List<ImagePlane> planes = new ArrayList<>();
+        for (DicomFile file : files) {
+            planes.addAll(DicomPlanes.of(file));
+        }
+        return SliceStack.of(where, planes);
+    }
+
+    /** Slice instances are listed only for one file per slice: frames of a multi-frame instance would need frame numbers. */
+    private static DicomIdentity identity(List<DicomFile> files, SliceStack stack) {
+        Map<Path, String> instanceOfFile = new LinkedHashMap<>();
+        for (DicomFile file : files) {
+            instanceOfFile.put(file.path(), file.attributes().string(DicomTags.SOP_INSTANCE_UID, ""));
+        }
+        List<String> slices = new ArrayList<>();
+        boolean singleFrame = files.size() == stack.planes().size();
+        for (ImagePlane plane : stack.planes()) {
+            String uid = instanceOfFile.get(plane.file());
+            if (!singleFrame || uid == null || uid.isEmpty()) {
+                slices.clear();
+                break;
+            }
+            slices.add(uid);
+        }
+        return DicomIdentity.of(files.get(0).attributes(), slices);
     }
 
     /**
