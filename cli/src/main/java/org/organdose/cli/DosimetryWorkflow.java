@@ -83,6 +83,11 @@ final class DosimetryWorkflow {
             }
             t = System.nanoTime();
             staged.stage("writing").progress("writing results", 0);
+            // the DICOM objects first: results.json, written last, marks a complete output folder
+            List<String> dicomWarnings = DicomResultsExport.write(results, r.out());
+            for (int i = dicomWarnings.size() - 1; i >= 0; i--) {
+                results = results.withLeadingWarning(dicomWarnings.get(i));
+            }
             ResultsWriter.write(results, r.out());
             clock.addSince("writing", t);
             if (r.report()) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organdose.image.SharedData;
+import org.organdose.image.io.ImageFiles;
 
 /** The dosimetry command end to end on the shared simulated study, against its independent truth. */
 class DosimetryCommandTest {
@@ -50,6 +51,53 @@ class DosimetryCommandTest {
         }
         assertThat(out.resolve("summary.csv")).exists();
         assertThat(out.resolve("dose_Gy.nii.gz")).exists();
+        dicomResultsMatch(out, study.resolve("truth_labels.nii.gz"));
+    }
+
+    /**
+     * DIR/dicom: the SEG reads back to the labels used, the RT Dose holds the dose map (pydicom's
+     * pixels times DoseGridScaling), dciodvfy finds no error in either, and since the CT was NIfTI
+     * the generated identity is a warning.
+     */
+    private static void dicomResultsMatch(Path out, Path labels) throws IOException {
+        Path seg = out.resolve("dicom/seg.dcm");
+        Path rtDose = out.resolve("dicom/rtdose.dcm");
+        assertThat(ImageFiles.readLabels(seg).labels()).isEqualTo(ImageFiles.readLabels(labels).labels());
+        JsonNode warnings = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("warnings");
+        assertThat(warnings.toString()).contains("dicom/seg.dcm: the source image did not come from DICOM");
+        float[] dose = ImageFiles.read(out.resolve("dose_Gy.nii.gz")).volume().voxels();
+        double max = 0;
+        double sum = 0;
+        for (float d : dose) {
+            max = Math.max(max, d);
+            sum += d;
+        }
+        if (Files.isExecutable(Path.of("/usr/bin/dciodvfy"))) {
+            for (Path f : new Path[] {seg, rtDose}) {
+                String report = run("/usr/bin/dciodvfy", f.toString());
+                assertThat(report.lines().filter(l -> l.startsWith("Error"))).as(report).isEmpty();
+            }
+        }
+        String python = run("/usr/bin/python3", "-c", "import sys, pydicom; d = pydicom.dcmread(sys.argv[1]);"
+                + " a = d.pixel_array * float(d.DoseGridScaling); print(a.max(), a.sum(), d.DoseUnits)", rtDose.toString());
+        if (python.startsWith("ModuleNotFoundError") || python.isBlank()) {
+            return;
+        }
+        String[] f = python.strip().split("\\s+");
+        assertRelative(Double.parseDouble(f[0]), max, 1e-4);
+        assertRelative(Double.parseDouble(f[1]), sum, 1e-3);
+        assertThat(f[2]).isEqualTo("GY");
+    }
+
+    private static String run(String... command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return text;
     }
 
     /**

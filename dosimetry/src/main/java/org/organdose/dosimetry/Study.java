@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.organdose.dosimetry.OrganMasker.Masks;
 import org.organdose.image.Volume;
+import org.organdose.image.io.dicom.DicomIdentity;
 
 /**
  * A SPECT/CT study in memory: what {@link DosimetryPipeline} runs on. {@link StudyLoader} makes one
@@ -16,13 +17,15 @@ import org.organdose.image.Volume;
  * @param diagnosticCt        the CT organ masses are measured on, HU
  * @param diagnosticCtImage   where it was read from (a file, or a series in a DICOM folder), for results.json and
  *                            the report; null when none
+ * @param diagnosticCtIdentity its DICOM identity (patient, study, frame of reference, slice instances), for
+ *                            results written as DICOM; generated (new UIDs, no patient) when it was not DICOM
  * @param diagnosticMasks     organ masks on the diagnostic CT; null until given or segmented
  * @param sessions            in increasing time order
  * @param manifest            the manifest the study was read from; null when it came from elsewhere
  * @param warnings            what loading the study found doubtful in its images
  */
 public record Study(String name, Radionuclide radionuclide, double injectedActivityMBq, Volume diagnosticCt,
-                    ImageLocation diagnosticCtImage, Masks diagnosticMasks, List<Session> sessions, Path manifest,
+                    ImageLocation diagnosticCtImage, DicomIdentity diagnosticCtIdentity, Masks diagnosticMasks, List<Session> sessions, Path manifest,
                     List<String> warnings) {
 
     /**
@@ -64,13 +67,13 @@ public record Study(String name, Radionuclide radionuclide, double injectedActiv
 
     /** The same study with other diagnostic masks. */
     public Study withDiagnosticMasks(Masks masks) {
-        return new Study(name, radionuclide, injectedActivityMBq, diagnosticCt, diagnosticCtImage, masks, sessions, manifest, warnings);
+        return new Study(name, radionuclide, injectedActivityMBq, diagnosticCt, diagnosticCtImage, diagnosticCtIdentity, masks, sessions, manifest, warnings);
     }
 
     /** The same study with session {@code index} replaced. */
     public Study withSession(int index, Session session) {
         List<Session> s = new ArrayList<>(sessions);
         s.set(index, session);
-        return new Study(name, radionuclide, injectedActivityMBq, diagnosticCt, diagnosticCtImage, diagnosticMasks, s, manifest, warnings);
+        return new Study(name, radionuclide, injectedActivityMBq, diagnosticCt, diagnosticCtImage, diagnosticCtIdentity, diagnosticMasks, s, manifest, warnings);
     }
 }

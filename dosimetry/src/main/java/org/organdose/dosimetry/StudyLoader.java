@@ -62,7 +62,7 @@ public final class StudyLoader {
                     isDiagnostic, own, null));
         }
         return new Study(name, manifest.radionuclide(), manifest.injectedActivityMBq(), ct.volume(),
-                manifest.diagnosticCt(), diagnostic, sessions, manifest.file(), warnings);
+                manifest.diagnosticCt(), ct.metadata().dicomIdentityOrGenerated(), diagnostic, sessions, manifest.file(), warnings);
     }
 
     private static boolean sameUnits(String a, String b) {

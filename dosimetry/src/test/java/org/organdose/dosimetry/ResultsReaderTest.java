@@ -15,6 +15,7 @@ import org.organdose.image.LabelMap;
 import org.organdose.image.Organ;
 import org.organdose.image.Volume;
 import org.organdose.image.io.ImageIoException;
+import org.organdose.image.io.dicom.DicomIdentity;
 
 /** results.json written and read back: every number, setting, warning and input file survives. */
 class ResultsReaderTest {
@@ -27,7 +28,8 @@ class ResultsReaderTest {
         OrganMasker.Masks given = OrganMasker.Masks.given(new LabelMap(tiny.geometry()), MaskSource.file(dir.resolve("labels.nii.gz")));
         OrganMasker.Masks segmented = new OrganMasker.Masks(new LabelMap(tiny.geometry()),
                 MaskSource.model("unet", "CONSENSUS", "v1", dir.resolve("out/labels24.nii.gz")), List.of());
-        Study study = new Study("study.json", Radionuclides.byName("Lu-177"), 7400, tiny, ImageLocation.of(dir.resolve("study/ct.nii.gz")), given,
+        Study study = new Study("study.json", Radionuclides.byName("Lu-177"), 7400, tiny, ImageLocation.of(dir.resolve("study/ct.nii.gz")),
+                DicomIdentity.generated(), given,
                 List.of(new Study.Session(4, tiny, dir.resolve("study/spect4.nii.gz"), tiny, dir.resolve("study/ct4.nii.gz"),
                                 false, null, null),
                         new Study.Session(24, tiny, dir.resolve("study/spect24.nii.gz"), tiny, dir.resolve("study/ct24.nii.gz"),
