@@ -1,0 +1,54 @@
+package org.organdose.cli.review;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.organdose.dosimetry.DosimetryInputException;
+import org.organdose.dosimetry.ResultsReader;
+import org.organdose.dosimetry.Study;
+import org.organdose.dosimetry.StudyLoader;
+import org.organdose.dosimetry.StudyManifest;
+import org.organdose.image.Volume;
+import org.organdose.image.io.ImageIoException;
+import org.organdose.report.QaCheck;
+import org.organdose.report.QualityChecks;
+import org.organdose.report.ReportData;
+
+/**
+ * A dosimetry output folder in memory, read once when the review starts: what the report shows
+ * (results, diagnostic CT, its labels, the dose map, the QA checks) and each session's SPECT in
+ * Bq/mL, read through the study manifest as the dosimetry read it (so that counts are calibrated).
+ *
+ * @param sessions in time order
+ */
+record ReviewStudy(Path folder, ReportData report, List<Session> sessions, List<QaCheck> qualityChecks,
+                   float spectMaxBqPerMl, float doseMaxGy) {
+    static final String RESULTS_JSON = "results.json";
+
+    /** One time point: its SPECT in Bq/mL, on its own grid. */
+    record Session(double hoursPostInjection, Volume spectBqPerMl) {
+    }
+
+    ReviewStudy {
+        sessions = List.copyOf(sessions);
+        qualityChecks = List.copyOf(qualityChecks);
+    }
+
+    static ReviewStudy load(Path folder) throws ImageIoException, DosimetryInputException {
+        Path results = folder.resolve(RESULTS_JSON);
+        ReportData report = ReportData.load(results, null);
+        Study study = StudyLoader.load(StudyManifest.read(ResultsReader.read(results).inputs().manifest()));
+        List<Session> sessions = new ArrayList<>();
+        float spectMax = 0;
+        for (Study.Session s : study.sessions()) {
+            float[] mbq = s.spectMBqPerMl().voxels();
+            float[] bq = new float[mbq.length];
+            for (int p = 0; p < bq.length; p++) {
+                bq[p] = mbq[p] * 1e6f;
+                spectMax = Math.max(spectMax, bq[p]);
+            }
+            sessions.add(new Session(s.hoursPostInjection(), new Volume(s.spectMBqPerMl().geometry(), bq)));
+        }
+        return new ReviewStudy(folder, report, sessions, QualityChecks.run(report), spectMax, report.doseGy().range()[1]);
+    }
+}
