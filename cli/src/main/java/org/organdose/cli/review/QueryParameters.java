@@ -38,12 +38,21 @@ final class QueryParameters {
         return new QueryParameters(values);
     }
 
+    /**
+     * The token as given, read before anything else is parsed: a token is URL-safe, so it is
+     * compared undecoded; null when there is none or more than one.
+     */
     static String token(String rawQuery) {
-        try {
-            return parse(rawQuery, Set.of()).values.get("token");
-        } catch (BadRequestException e) {
-            return null;
+        String token = null;
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&", -1)) {
+            if (pair.startsWith("token=")) {
+                if (token != null) {
+                    return null;
+                }
+                token = pair.substring("token=".length());
+            }
         }
+        return token;
     }
 
     String required(String name) throws BadRequestException {

@@ -35,6 +35,8 @@ public final class ReviewServer implements AutoCloseable {
         byte[] random = new byte[TOKEN_BYTES];
         new SecureRandom().nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        // without it the JDK's server lets Nagle's algorithm hold each small answer for the client's delayed ACK (~40 ms)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", new ReviewRoutes(study, token));
         ExecutorService threads = Executors.newFixedThreadPool(THREADS, r -> {
