@@ -93,11 +93,11 @@ final class ReviewRoutes implements HttpHandler {
             }
             case DOSE -> {
                 noSession(q);
-                yield EncodedSlice.unsigned(sampler.slice(study.report().doseGy(), plane, index), w, h, study.doseMaxGy());
+                yield EncodedSlice.unsigned(sampler.slice(study.report().doseGy(), plane, index), w, h, study.doseMinGy(), study.doseMaxGy());
             }
             case SPECT -> {
                 Volume spect = study.sessions().get(q.index("session", study.sessions().size())).spectBqPerMl();
-                yield EncodedSlice.unsigned(sampler.slice(spect, plane, index), w, h, study.spectMaxBqPerMl());
+                yield EncodedSlice.unsigned(sampler.slice(spect, plane, index), w, h, study.spectMinBqPerMl(), study.spectMaxBqPerMl());
             }
         };
         send(exchange, slice);
@@ -123,6 +123,7 @@ final class ReviewRoutes implements HttpHandler {
         exchange.getResponseHeaders().set("X-Width", String.valueOf(slice.width()));
         exchange.getResponseHeaders().set("X-Height", String.valueOf(slice.height()));
         exchange.getResponseHeaders().set("X-Sample", slice.sample());
+        exchange.getResponseHeaders().set("X-Offset", String.valueOf(slice.offset()));
         exchange.getResponseHeaders().set("X-Scale", String.valueOf(slice.scale()));
         send(exchange, 200, "application/octet-stream", slice.bytes());
     }

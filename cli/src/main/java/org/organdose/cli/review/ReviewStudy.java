@@ -22,7 +22,7 @@ import org.organdose.report.ReportData;
  * @param sessions in time order
  */
 record ReviewStudy(Path folder, ReportData report, List<Session> sessions, List<QaCheck> qualityChecks,
-                   float spectMaxBqPerMl, float doseMaxGy) {
+                   float spectMinBqPerMl, float spectMaxBqPerMl, float doseMinGy, float doseMaxGy) {
     static final String RESULTS_JSON = "results.json";
 
     /** One time point: its SPECT in Bq/mL, on its own grid. */
@@ -39,16 +39,19 @@ record ReviewStudy(Path folder, ReportData report, List<Session> sessions, List<
         ReportData report = ReportData.load(results, null);
         Study study = StudyLoader.load(StudyManifest.read(ResultsReader.read(results).inputs().manifest()));
         List<Session> sessions = new ArrayList<>();
-        float spectMax = 0;
+        float spectMin = Float.POSITIVE_INFINITY;
+        float spectMax = Float.NEGATIVE_INFINITY;
         for (Study.Session s : study.sessions()) {
             float[] mbq = s.spectMBqPerMl().voxels();
             float[] bq = new float[mbq.length];
             for (int p = 0; p < bq.length; p++) {
                 bq[p] = mbq[p] * 1e6f;
+                spectMin = Math.min(spectMin, bq[p]);
                 spectMax = Math.max(spectMax, bq[p]);
             }
             sessions.add(new Session(s.hoursPostInjection(), new Volume(s.spectMBqPerMl().geometry(), bq)));
         }
-        return new ReviewStudy(folder, report, sessions, QualityChecks.run(report), spectMax, report.doseGy().range()[1]);
+        float[] dose = report.doseGy().range();
+        return new ReviewStudy(folder, report, sessions, QualityChecks.run(report), spectMin, spectMax, dose[0], dose[1]);
     }
 }

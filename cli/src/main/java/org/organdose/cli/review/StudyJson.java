@@ -69,7 +69,9 @@ final class StudyJson {
         for (Object[] w : WINDOWS) {
             windows.addObject().put("name", (String) w[0]).put("level_HU", (Integer) w[1]).put("width_HU", (Integer) w[2]);
         }
+        root.put("spect_min_Bq_per_mL", study.spectMinBqPerMl());
         root.put("spect_max_Bq_per_mL", study.spectMaxBqPerMl());
+        root.put("dose_min_Gy", study.doseMinGy());
         root.put("dose_max_Gy", study.doseMaxGy());
         try {
             return json.writeValueAsBytes(root);

@@ -165,15 +165,19 @@ class ReviewServerTest {
         int k = 6;
         HttpResponse<byte[]> s = get("/api/slice", "volume=spect&session=1&plane=axial&index=" + k);
         double spectScale = Double.parseDouble(s.headers().firstValue("X-Scale").orElseThrow());
+        double spectOffset = Double.parseDouble(s.headers().firstValue("X-Offset").orElseThrow());
+        assertThat(spectOffset).isEqualTo(0);
         assertThat(spectScale).isCloseTo(study.get("spect_max_Bq_per_mL").asDouble() / 65535, within(1e-6 * spectScale));
         HttpResponse<byte[]> d = get("/api/slice", "volume=dose&plane=axial&index=" + k);
         double doseScale = Double.parseDouble(d.headers().firstValue("X-Scale").orElseThrow());
+        double doseOffset = Double.parseDouble(d.headers().firstValue("X-Offset").orElseThrow());
+        assertThat(doseOffset).isCloseTo(Math.min(0, study.get("dose_min_Gy").asDouble()), within(1e-6));
         char[] sv = chars(s.body());
         char[] dv = chars(d.body());
         for (int r = 0; r < g.ny(); r++) {
             for (int c = 0; c < g.nx(); c++) {
-                assertThat(sv[r * g.nx() + c] * spectScale).isCloseTo(spect.get(c, r, k), within(0.5 * spectScale + 1e-3));
-                assertThat(dv[r * g.nx() + c] * doseScale).isCloseTo(dose.get(c, r, k), within(0.5 * doseScale + 1e-9));
+                assertThat(spectOffset + sv[r * g.nx() + c] * spectScale).isCloseTo(spect.get(c, r, k), within(0.5 * spectScale + 1e-3));
+                assertThat(doseOffset + dv[r * g.nx() + c] * doseScale).isCloseTo(dose.get(c, r, k), within(0.5 * doseScale + 1e-9));
             }
         }
         assertThat(study.get("dose_max_Gy").asDouble()).isCloseTo(ImageFiles.read(out.resolve("dose_Gy.nii.gz")).volume().range()[1],
