@@ -10,6 +10,7 @@ import org.organdose.dosimetry.StudyLoader;
 import org.organdose.dosimetry.StudyManifest;
 import org.organdose.image.Volume;
 import org.organdose.image.io.ImageIoException;
+import org.organdose.image.registration.RigidTransform;
 import org.organdose.report.QaCheck;
 import org.organdose.report.QualityChecks;
 import org.organdose.report.ReportData;
@@ -17,7 +18,8 @@ import org.organdose.report.ReportData;
 /**
  * A dosimetry output folder in memory, read once when the review starts: what the report shows
  * (results, diagnostic CT, its labels, the dose map, the QA checks) and each session's SPECT in
- * Bq/mL, read through the study manifest as the dosimetry read it (so that counts are calibrated).
+ * Bq/mL, read through the study manifest as the dosimetry read it (so that counts are calibrated),
+ * placed in the diagnostic CT's frame by the registration the run recorded.
  *
  * @param sessions in time order
  */
@@ -25,8 +27,13 @@ record ReviewStudy(Path folder, ReportData report, List<Session> sessions, List<
                    float spectMinBqPerMl, float spectMaxBqPerMl, float doseMinGy, float doseMaxGy) {
     static final String RESULTS_JSON = "results.json";
 
-    /** One time point: its SPECT in Bq/mL, on its own grid. */
-    record Session(double hoursPostInjection, Volume spectBqPerMl) {
+    /**
+     * One time point.
+     *
+     * @param spectBqPerMl its voxels on its own grid, that grid carried into the diagnostic CT's frame
+     * @param registered   whether a recorded registration placed it there (else: scanner coordinates)
+     */
+    record Session(double hoursPostInjection, Volume spectBqPerMl, boolean registered) {
     }
 
     ReviewStudy {
@@ -49,7 +56,9 @@ record ReviewStudy(Path folder, ReportData report, List<Session> sessions, List<
                 spectMin = Math.min(spectMin, bq[p]);
                 spectMax = Math.max(spectMax, bq[p]);
             }
-            sessions.add(new Session(s.hoursPostInjection(), new Volume(s.spectMBqPerMl().geometry(), bq)));
+            RigidTransform toSession = RecordedRegistration.toSession(report.results().settings(), s.hoursPostInjection());
+            sessions.add(new Session(s.hoursPostInjection(),
+                    RecordedRegistration.inDiagnosticFrame(new Volume(s.spectMBqPerMl().geometry(), bq), toSession), toSession != null));
         }
         float[] dose = report.doseGy().range();
         return new ReviewStudy(folder, report, sessions, QualityChecks.run(report), spectMin, spectMax, dose[0], dose[1]);

@@ -48,7 +48,8 @@ final class StudyJson {
         }
         ArrayNode sessions = root.putArray("sessions");
         for (int i = 0; i < study.sessions().size(); i++) {
-            sessions.addObject().put("index", i).put("hours", study.sessions().get(i).hoursPostInjection());
+            ReviewStudy.Session s = study.sessions().get(i);
+            sessions.addObject().put("index", i).put("hours", s.hoursPostInjection()).put("registered", s.registered());
         }
         ArrayNode organs = root.putArray("organs");
         for (SavedResults.OrganValues o : study.report().results().organs()) {
