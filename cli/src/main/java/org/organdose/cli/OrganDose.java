@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "organdose", mixinStandardHelpOptions = true, version = "OrganDose 0.1.0",
         description = "CT organ segmentation and Lu-177 SPECT/CT voxel dosimetry.",
         subcommands = {InfoCommand.class, ConvertCommand.class, SegmentCommand.class, TrainCommand.class, EnsembleCommand.class,
-            EvaluateCommand.class, ImportCommand.class, DosimetryCommand.class, KernelCommand.class, SimulateCommand.class, ReportCommand.class, BenchCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+            EvaluateCommand.class, ImportCommand.class, DosimetryCommand.class, KernelCommand.class, SimulateCommand.class, ReportCommand.class, ReviewCommand.class, BenchCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class OrganDose implements Runnable {
     @Override
     public void run() {

@@ -10,8 +10,8 @@ import org.organdose.image.Organ;
  * @param status  the verdict
  * @param detail  the numbers behind the verdict and, when not a pass, what it means, in plain words
  */
-record QaCheck(Organ organ, String check, Status status, String detail) {
-    enum Status {
+public record QaCheck(Organ organ, String check, Status status, String detail) {
+    public enum Status {
         PASS("pass"),
         NOTE("note"),
         FLAG("flag"),
@@ -23,6 +23,6 @@ record QaCheck(Organ organ, String check, Status status, String detail) {
             this.label = label;
         }
 
-        String label() { return label; }
+        public String label() { return label; }
     }
 }

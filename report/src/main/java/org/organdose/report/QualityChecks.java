@@ -22,7 +22,7 @@ import org.organdose.image.Volume;
  * where the CT says the organ is (centroid, and activity left just outside the mask), and may a
  * hot neighbour spill into it.
  */
-final class QualityChecks {
+public final class QualityChecks {
     static final double MIN_R_SQUARED = 0.9;
     /** Relative change of an organ's mask volume between a session and the diagnostic CT. */
     static final double MAX_VOLUME_CHANGE = 0.15;
@@ -51,7 +51,7 @@ final class QualityChecks {
         this.fwhmMm = fwhm instanceof Number n ? n.doubleValue() : DEFAULT_FWHM_MM;
     }
 
-    static List<QaCheck> run(ReportData data) {
+    public static List<QaCheck> run(ReportData data) {
         return new QualityChecks(data).run();
     }
 

@@ -24,7 +24,7 @@ import org.organdose.image.io.ReadOptions;
  * @param reference null when none was given
  * @param extents   where each organ lies on the diagnostic labels
  */
-record ReportData(SavedResults results, Volume ct, LabelMap labels, Volume doseGy, List<Session> sessions,
+public record ReportData(SavedResults results, Volume ct, LabelMap labels, Volume doseGy, List<Session> sessions,
                   Reference reference, Map<Organ, OrganExtent> extents) {
 
     /**
@@ -33,7 +33,7 @@ record ReportData(SavedResults results, Volume ct, LabelMap labels, Volume doseG
      * @param labels     the session's own labels; null when it had none (or they could not be read)
      * @param unreadable why its labels could not be read; null when they were (or there are none)
      */
-    record Session(double hours, LabelMap labels, String unreadable) {
+    public record Session(double hours, LabelMap labels, String unreadable) {
     }
 
     /**
@@ -41,7 +41,7 @@ record ReportData(SavedResults results, Volume ct, LabelMap labels, Volume doseG
      * are required (their absence is an error naming results.json and the file); a session image
      * that cannot be read only leaves its QA check undone, and the report says so.
      */
-    static ReportData load(Path resultsJson, Path referenceJson) throws ImageIoException {
+    public static ReportData load(Path resultsJson, Path referenceJson) throws ImageIoException {
         SavedResults results = ResultsReader.read(resultsJson);
         SavedResults.Inputs in = results.inputs();
         // all three checked before any is read, so that a missing one is reported at once
