@@ -47,12 +47,18 @@ public record DoseKernel(DoseMethod method, Path file) {
      * The kernel for a dose grid of cubic voxels of {@code spacingMm}: computed from the
      * radionuclide's decay data for that voxel, in soft tissue of this density, with every
      * emission and the published tables' 11 x 11 x 11 extent; or the file's (a folder's kernel
-     * closest to the spacing), resampled to the grid with a warning when its voxel differs.
+     * closest to the spacing), resampled to the grid with a warning when its voxel differs. With
+     * NaN spacing the grid is the file's voxel size, else {@link DosimetrySettings#DEFAULT_GRID_MM};
+     * the kernel's voxel size is the grid spacing in every case.
      */
     public VoxelSKernel forGrid(Radionuclide nuclide, double spacingMm, double densityGPerMl, List<String> warnings)
             throws DosimetryInputException {
         if (method == DoseMethod.LOCAL_DEPOSITION) {
             throw new IllegalStateException("local deposition uses no kernel");
+        }
+        if (Double.isNaN(spacingMm)) {
+            return file == null ? forGrid(nuclide, DosimetrySettings.DEFAULT_GRID_MM, densityGPerMl, warnings)
+                    : VoxelSKernel.forSpacing(file, DosimetrySettings.DEFAULT_GRID_MM);
         }
         if (file == null) {
             DecayData decay = BuiltInDecayData.named(nuclide.name());

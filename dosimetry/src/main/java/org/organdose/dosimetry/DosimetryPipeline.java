@@ -201,17 +201,19 @@ public final class DosimetryPipeline {
     private DoseMap doseMap(Geometry ctGrid, OrganMasks diagnostic, SpectSeries spects, List<TimeActivityFit> fits,
                             double bodyTiaMBqHPerMl) throws DosimetryInputException {
         DoseKernel choice = settings.kernel();
-        double spacing = !Double.isNaN(settings.doseGridSpacingMm()) ? settings.doseGridSpacingMm()
-                : choice.file() != null ? VoxelSKernel.forSpacing(choice.file(), DosimetrySettings.DEFAULT_GRID_MM).voxelSizeMm()
-                : DosimetrySettings.DEFAULT_GRID_MM;
+        boolean local = choice.method() == DoseMethod.LOCAL_DEPOSITION;
+        // the kernel first: its file, read once, may set the grid spacing
+        VoxelSKernel kernel = local ? null
+                : choice.forGrid(study.radionuclide(), settings.doseGridSpacingMm(), settings.densityGPerMl(), warnings);
+        double spacing = kernel != null ? kernel.voxelSizeMm()
+                : Double.isNaN(settings.doseGridSpacingMm()) ? DosimetrySettings.DEFAULT_GRID_MM : settings.doseGridSpacingMm();
         Geometry grid = doseGrid(ctGrid, spacing);
         Volume[] organs = organsOnDoseGrid(diagnostic, grid);
         Volume tia = tiaMap(spects, diagnostic, organs, fits, bodyTiaMBqHPerMl, grid);
-        if (choice.method() == DoseMethod.LOCAL_DEPOSITION) {
+        if (local) {
             return new DoseMap(DoseCalculator.localDeposition(tia, study.radionuclide(), settings.densityGPerMl()),
                     organs, DoseMethod.LOCAL_DEPOSITION, null, spacing);
         }
-        VoxelSKernel kernel = choice.forGrid(study.radionuclide(), spacing, settings.densityGPerMl(), warnings);
         return new DoseMap(DoseCalculator.kernelConvolution(tia, kernel), organs, DoseMethod.KERNEL_CONVOLUTION, kernel, spacing);
     }
 
