@@ -34,6 +34,19 @@ public final class StudyLoader {
         return new StudyLoader(manifest).load();
     }
 
+    /**
+     * Only the sessions' SPECTs in MBq/mL, checked and converted as {@link #load} does, in manifest
+     * order: for tools that show them without running the dosimetry (no CT is read).
+     */
+    public static List<Volume> spects(StudyManifest manifest) throws DosimetryInputException {
+        StudyLoader loader = new StudyLoader(manifest);
+        List<Volume> out = new ArrayList<>();
+        for (int t = 0; t < manifest.timePoints().size(); t++) {
+            out.add(loader.readSpect(manifest.timePoints().get(t), Study.Session.field(t)));
+        }
+        return out;
+    }
+
     private Study load() throws DosimetryInputException {
         String name = manifest.file().toString();
         MedicalImage ct = images.read(manifest.diagnosticCt(), "diagnostic_ct");

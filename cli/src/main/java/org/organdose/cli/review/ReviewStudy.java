@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.organdose.dosimetry.DosimetryInputException;
-import org.organdose.dosimetry.ResultsReader;
-import org.organdose.dosimetry.Study;
 import org.organdose.dosimetry.StudyLoader;
 import org.organdose.dosimetry.StudyManifest;
 import org.organdose.image.Volume;
@@ -44,21 +42,24 @@ record ReviewStudy(Path folder, ReportData report, List<Session> sessions, List<
     static ReviewStudy load(Path folder) throws ImageIoException, DosimetryInputException {
         Path results = folder.resolve(RESULTS_JSON);
         ReportData report = ReportData.load(results, null);
-        Study study = StudyLoader.load(StudyManifest.read(ResultsReader.read(results).inputs().manifest()));
+        // the CT, labels and dose come with the report's data; only the SPECTs are read besides
+        StudyManifest manifest = StudyManifest.read(report.results().inputs().manifest());
+        List<Volume> spects = StudyLoader.spects(manifest);
         List<Session> sessions = new ArrayList<>();
         float spectMin = Float.POSITIVE_INFINITY;
         float spectMax = Float.NEGATIVE_INFINITY;
-        for (Study.Session s : study.sessions()) {
-            float[] mbq = s.spectMBqPerMl().voxels();
+        for (int t = 0; t < spects.size(); t++) {
+            double hours = manifest.timePoints().get(t).hoursPostInjection();
+            float[] mbq = spects.get(t).voxels();
             float[] bq = new float[mbq.length];
             for (int p = 0; p < bq.length; p++) {
                 bq[p] = mbq[p] * 1e6f;
                 spectMin = Math.min(spectMin, bq[p]);
                 spectMax = Math.max(spectMax, bq[p]);
             }
-            RigidTransform toSession = RecordedRegistration.toSession(report.results().settings(), s.hoursPostInjection());
-            sessions.add(new Session(s.hoursPostInjection(),
-                    RecordedRegistration.inDiagnosticFrame(new Volume(s.spectMBqPerMl().geometry(), bq), toSession), toSession != null));
+            RigidTransform toSession = RecordedRegistration.toSession(report.results().settings(), hours);
+            sessions.add(new Session(hours,
+                    RecordedRegistration.inDiagnosticFrame(new Volume(spects.get(t).geometry(), bq), toSession), toSession != null));
         }
         float[] dose = report.doseGy().range();
         return new ReviewStudy(folder, report, sessions, QualityChecks.run(report), spectMin, spectMax, dose[0], dose[1]);
